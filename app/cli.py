@@ -1,0 +1,143 @@
+"""The `policykb` command: ingest, ask, rewards, serve, eval, bench."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from app.answer import Answer
+from app.errors import AppError
+from app.settings import Settings, load_settings
+from ingest.errors import IngestError
+from kb.errors import KBError
+
+cli = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="policykb: 政策文件知识库与问答 (cited Q&A over policy documents)")
+log = logging.getLogger("policykb")
+
+KbOption = Annotated[Optional[Path], typer.Option("--kb", help="数据目录 data folder "
+                                                  "(default: $POLICYKB_HOME or ~/.policykb)")]
+RegionOption = Annotated[Optional[str], typer.Option("--region", help="只用该地区的文件, e.g. 山东 / 威海")]
+
+
+@contextmanager
+def _edge() -> Iterator[None]:
+    """Errors of any layer become one line on stderr and a non-zero exit."""
+    try:
+        yield
+    except (KBError, IngestError, AppError, OSError, ValueError) as error:
+        typer.echo(f"错误 Error: {error}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _settings(kb: Path | None) -> Settings:
+    return load_settings(kb)
+
+
+def _print_answer(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+        return
+    typer.echo(answer.answer)
+    for citation in answer.citations:
+        typer.echo(f"  [{citation.n}] {citation.title} | {citation.issuer} | {citation.date} | "
+                   f"{citation.region}")
+
+
+@cli.command()
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="文件或目录; none: the bundled corpus")] = None,
+    kb: KbOption = None,
+    rebuild: Annotated[bool, typer.Option(help="删除现有索引后重建 (wipe, then rebuild)")] = False,
+) -> None:
+    """索引文件 Add or update documents (txt, md, html, docx, pdf)."""
+    from app.library import ingest_paths, open_knowledge_base
+    from corpus import bundled_documents_dir
+    from kb.knowledge_base import KnowledgeBase
+
+    with _edge():
+        settings = _settings(kb)
+        if rebuild:
+            KnowledgeBase.wipe(settings.home)
+        knowledge_base = open_knowledge_base(settings, bootstrap=False)
+        outcome = ingest_paths(knowledge_base, paths or [bundled_documents_dir()], progress=True)
+        report = outcome.report
+        typer.echo(
+            f"added {len(report.added)}, replaced {len(report.replaced)}, unchanged "
+            f"{len(report.unchanged)}, skipped {len(outcome.skipped)}; "
+            f"{report.chunks_embedded} chunks embedded; knowledge base: {settings.home}"
+        )
+        for path, reason in outcome.skipped:
+            typer.echo(f"  skipped {path}: {reason}")
+
+
+def _questions(batch: Path) -> Iterator[tuple[str | None, str | None]]:
+    """(question, error) for each line of a JSON Lines file."""
+    with batch.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                question = item["question"] if isinstance(item, dict) else None
+                if not isinstance(question, str):
+                    raise ValueError("no string field 'question'")
+                yield question, None
+            except (ValueError, KeyError) as error:
+                yield None, f"line {number}: {error}"
+
+
+@cli.command()
+def ask(
+    question: Annotated[Optional[str], typer.Argument(help="问题 the question")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output")] = False,
+    batch: Annotated[Optional[Path], typer.Option(help="JSON Lines file of {\"question\": ...}")] = None,
+    region: RegionOption = None,
+    kb: KbOption = None,
+) -> None:
+    """提问 Ask a question; the answer quotes the documents it rests on."""
+    from app.answerer import Answerer
+    from app.library import open_knowledge_base
+
+    with _edge():
+        if question is None and batch is None:
+            raise AppError("give a question, or --batch FILE.jsonl")
+        answerer = Answerer(open_knowledge_base(_settings(kb)))
+        if batch is None:
+            _print_answer(answerer.ask(question or "", region=region), as_json)
+            return
+        for text, error in _questions(batch):
+            _print_batch_item(answerer.ask, text, error, region, as_json)
+
+
+def _print_batch_item(ask_one: Callable[..., Answer], text: str | None, error: str | None,
+                      region: str | None, as_json: bool) -> None:
+    """One line of batch output; a bad question reports its error and the batch goes on."""
+    if error is None:
+        try:
+            _print_answer(ask_one(text or "", region=region), as_json)
+            return
+        except AppError as problem:
+            error = str(problem)
+    failed: dict[str, Any] = {"question": text, "answer": "", "refused": True,
+                              "intent": "error", "citations": [], "error": error}
+    typer.echo(json.dumps(failed, ensure_ascii=False) if as_json else f"错误 Error: {error}")
+
+
+def main() -> None:
+    """Entry point of the `policykb` console script."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    for noisy in ("httpx", "chromadb", "jieba", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""The extractive answer from retrieved passages: the best sentences, quoted verbatim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from app.answer import REFUSAL, Answer, Citation
+from app.citations import cite, describe_source
+from ingest.document import Span
+from kb.hit import Hit
+
+Tokenize = Callable[[str], list[str]]
+
+# A hit answers only if it holds enough of the question's weight (IDF share of its tokens).
+MIN_COVERAGE = 0.5
+_MAX_PASSAGES = 3
+_MAX_QUOTE = 220
+# sentence ends of policy prose; a table row is quoted whole
+_SENTENCE_END = re.compile(r"[。;；!?！？]")
+
+
+def relevant_hits(hits: Sequence[Hit], min_coverage: float = MIN_COVERAGE) -> list[Hit]:
+    """The hits good enough to quote, best first; none means the documents do not say."""
+    if not hits:
+        return []
+    best = max(hit.coverage for hit in hits)
+    if best < min_coverage:
+        return []
+    return [hit for hit in hits if hit.coverage >= max(min_coverage, 0.75 * best)]
+
+
+def best_span(hit: Hit, query_tokens: set[str], tokenize: Tokenize) -> Span:
+    """The sentences of a chunk that carry the most query tokens, as a verbatim span."""
+    chunk = hit.chunk
+    if chunk.kind == "table_row" or len(chunk.text) <= _MAX_QUOTE:
+        start, end = 0, len(chunk.text)
+    else:
+        start, end = _best_window(chunk.text, query_tokens, tokenize)
+    text = chunk.text[start:end]
+    # trim the white space a sentence split leaves, keeping offsets exact
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    absolute = chunk.start + start + lead
+    return Span(
+        doc_id=chunk.doc_id, start=absolute, end=absolute + len(text), quote=text,
+        chunk_id=chunk.chunk_id, section_path=chunk.section_path, row=chunk.row,
+    )
+
+
+def _best_window(text: str, query_tokens: set[str],
+                 tokenize: Tokenize) -> tuple[int, int]:
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    scored = [
+        (len(query_tokens & set(tokenize(text[a:b]))), -a, a, b) for a, b in bounds if b > a
+    ]
+    _, _, best_start, best_end = max(scored)
+    # widen to the next sentence where the best one is short, so the quote reads on its own
+    for a, b in bounds:
+        if a == best_end and b - best_start <= _MAX_QUOTE:
+            best_end = b
+            break
+    return best_start, best_end
+
+
+def answer_from_passages(question: str, intent: str, hits: Sequence[Hit],
+                         tokenize: Tokenize) -> Answer:
+    """Quote the relevant passages, each naming its document; refuse where none is relevant."""
+    chosen = relevant_hits(hits)[:_MAX_PASSAGES]
+    if not chosen:
+        return Answer(question=question, answer=REFUSAL, refused=True, intent=intent)
+    query_tokens = set(tokenize(question))
+    metas = {hit.meta.doc_id: hit.meta for hit in chosen}
+    citations: list[Citation] = []
+    lines = ["根据已收录文件,相关规定如下:"]
+    for hit in chosen:
+        span = best_span(hit, query_tokens, tokenize)
+        if any(c.doc_id == span.doc_id and c.quote == span.quote for c in citations):
+            continue
+        n = len(citations) + 1
+        citations.append(cite(n, span, metas))
+        section = " / ".join(hit.chunk.section_path)
+        where = f"{describe_source(hit.meta)}{' ' + section if section else ''}"
+        lines.append(f"[{n}] {where}:“{span.quote}”")
+    return Answer(question=question, answer="\n".join(lines), refused=False, intent=intent,
+                  citations=tuple(citations))

@@ -1,0 +1,248 @@
+"""The knowledge base: records, BM25 and vectors behind one small interface."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ingest.document import Chunk, Document, DocumentMeta, ParsedDocument
+from ingest.fact import Fact
+from kb.bm25 import BM25
+from kb.embedding import DEFAULT_MODEL, Embedder, make_embedder
+from kb.errors import KBNotBuilt, UnknownDocument
+from kb.fusion import fuse_rankings
+from kb.hit import Hit
+from kb.manifest import Manifest, read_manifest, write_manifest
+from kb.records import RecordStore
+from kb.region import region_matches
+from kb.tokenizer import Tokenizer, domain_tokenizer
+
+log = logging.getLogger(__name__)
+_EMBED_BATCH = 32
+_CANDIDATES = 50
+
+
+@dataclass
+class IngestReport:
+    """What one `add` did, and where its time went."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    chunks_embedded: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def timing(self, phase: str, started: float) -> None:
+        self.seconds[phase] = self.seconds.get(phase, 0.0) + time.perf_counter() - started
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """The searchable state at one generation of the record store."""
+
+    generation: int
+    chunks: list[Chunk]
+    tokens: list[frozenset[str]]
+    bm25: BM25
+    metas: dict[str, DocumentMeta]
+
+
+class KnowledgeBase:
+    """Documents, chunks and facts on disk, searchable by keywords and by meaning."""
+
+    def __init__(self, home: Path, embedding_model: str = DEFAULT_MODEL,
+                 chroma_url: str | None = None, tokenizer: Tokenizer | None = None) -> None:
+        from kb.vector_store import VectorStore
+
+        self.home = Path(home)
+        self.embedding_model = embedding_model or DEFAULT_MODEL
+        self.home.mkdir(parents=True, exist_ok=True)
+        self._embedder: Embedder = make_embedder(self.embedding_model)
+        self._records = RecordStore(self.home / "records.sqlite")
+        self._vectors = VectorStore(path=self.home / "chroma", url=chroma_url)
+        self._tokenizer = tokenizer or domain_tokenizer()
+        self._snapshot: _Snapshot | None = None
+        manifest = read_manifest(self.home)
+        if manifest is not None:
+            manifest.check_compatible(self.embedding_model, self._dimensions(), self.home)
+
+    def _dimensions(self) -> int:
+        return self._embedder.dimensions
+
+    # -- building ---------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return not self._records.metas()
+
+    def add(self, documents: Iterable[ParsedDocument], progress: bool = False) -> IngestReport:
+        """Add or replace documents; unchanged ones cost nothing, changed ones swap atomically."""
+        from tqdm import tqdm
+
+        report = IngestReport()
+        if read_manifest(self.home) is None:
+            write_manifest(self.home, Manifest(self.embedding_model, self._dimensions()))
+        items = list(documents)
+        bar = tqdm(items, desc="索引 indexing", unit="doc", disable=not progress, leave=False)
+        for parsed in bar:
+            self._add_one(parsed, report)
+        self._drop_orphan_vectors()
+        return report
+
+    def _add_one(self, parsed: ParsedDocument, report: IngestReport) -> None:
+        doc_id = parsed.document.doc_id
+        previous = self._records.content_hash(doc_id)
+        if previous == parsed.document.content_hash:
+            report.unchanged.append(doc_id)
+            return
+        old_ids = self._records.chunk_ids(doc_id)
+        # 1. vectors for new chunks first: the old version stays searchable meanwhile
+        started = time.perf_counter()
+        fresh = [chunk for chunk in parsed.chunks if chunk.chunk_id not in old_ids]
+        for offset in range(0, len(fresh), _EMBED_BATCH):
+            batch = fresh[offset : offset + _EMBED_BATCH]
+            vectors = self._embedder.embed_passages([chunk.indexed_text for chunk in batch])
+            self._vectors.add(batch, vectors)
+        report.chunks_embedded += len(fresh)
+        report.timing("embedding", started)
+        # 2. one transaction swaps the records: this is the moment the new version goes live
+        started = time.perf_counter()
+        tokens = [self._tokenizer.tokenize(chunk.indexed_text) for chunk in parsed.chunks]
+        report.timing("tokenizing", started)
+        started = time.perf_counter()
+        self._records.replace(parsed, tokens)
+        # 3. only then the old version's vectors go
+        self._vectors.delete(sorted(old_ids - {chunk.chunk_id for chunk in parsed.chunks}))
+        report.timing("indexing", started)
+        (report.replaced if previous else report.added).append(doc_id)
+
+    def remove(self, doc_id: str) -> None:
+        """Delete a document, its chunks, vectors and facts."""
+        old_ids = self._records.chunk_ids(doc_id)
+        if not old_ids and self._records.content_hash(doc_id) is None:
+            raise UnknownDocument(f"no document {doc_id!r} in {self.home}")
+        self._records.remove(doc_id)
+        self._vectors.delete(sorted(old_ids))
+
+    def _drop_orphan_vectors(self) -> None:
+        """Vectors left by an ingest that died before its records were committed."""
+        orphans = self._vectors.ids() - self._records.chunk_ids()
+        if orphans:
+            log.info("removing %d vectors of an interrupted ingest", len(orphans))
+            self._vectors.delete(sorted(orphans))
+
+    @staticmethod
+    def wipe(home: Path) -> None:
+        """Delete an index so it can be rebuilt (for `ingest --rebuild`)."""
+        for name in ("records.sqlite", "records.sqlite-wal", "records.sqlite-shm",
+                     "manifest.json"):
+            (home / name).unlink(missing_ok=True)
+        shutil.rmtree(home / "chroma", ignore_errors=True)
+
+    # -- reading ----------------------------------------------------------------
+
+    def _current(self) -> _Snapshot:
+        generation = self._records.generation()
+        if self._snapshot is None or self._snapshot.generation != generation:
+            rows = self._records.chunks_with_tokens()
+            self._snapshot = _Snapshot(
+                generation=generation,
+                chunks=[chunk for chunk, _ in rows],
+                tokens=[frozenset(tokens) for _, tokens in rows],
+                bm25=BM25([tokens for _, tokens in rows]),
+                metas={meta.doc_id: meta for meta in self._records.metas()},
+            )
+        return self._snapshot
+
+    def documents(self) -> list[DocumentMeta]:
+        return list(self._current().metas.values())
+
+    def document(self, doc_id: str) -> Document:
+        document = self._records.document(doc_id)
+        if document is None:
+            raise UnknownDocument(f"no document {doc_id!r} in the knowledge base")
+        return document
+
+    def chunks(self, doc_id: str | None = None) -> list[Chunk]:
+        return [c for c in self._current().chunks if doc_id is None or c.doc_id == doc_id]
+
+    def facts(self, kind: str | None = None, region: str | None = None) -> list[Fact]:
+        """Facts of one kind (or all), optionally only from documents of a region."""
+        metas = self._current().metas
+        return [
+            fact for fact in self._records.facts(kind)
+            if fact.span.doc_id in metas and region_matches(metas[fact.span.doc_id].region, region)
+        ]
+
+    def tokenize(self, text: str) -> list[str]:
+        return self._tokenizer.tokenize(text)
+
+    def search(self, query: str, k: int = 5, region: str | None = None) -> list[Hit]:
+        """Hybrid search: BM25 and vectors fused by reciprocal rank, best first."""
+        snapshot = self._current()
+        if not snapshot.chunks:
+            raise KBNotBuilt(f"the knowledge base at {self.home} has no documents yet")
+        allowed = [i for i, c in enumerate(snapshot.chunks)
+                   if region_matches(snapshot.metas[c.doc_id].region, region)]
+        if not allowed:
+            return []
+        query_tokens = self._tokenizer.tokenize(query)
+        bm25_ranking = self._bm25_ranking(snapshot, query_tokens, allowed)
+        vector_ranking, similarities = self._vector_ranking(snapshot, query, allowed, region)
+        fused = fuse_rankings([bm25_ranking, vector_ranking])[:k]
+        return [
+            Hit(
+                chunk=snapshot.chunks[index],
+                meta=snapshot.metas[snapshot.chunks[index].doc_id],
+                score=score,
+                coverage=self._coverage(snapshot, query_tokens, index),
+                bm25_rank=_rank_of(bm25_ranking, index),
+                vector_rank=_rank_of(vector_ranking, index),
+                vector_similarity=similarities.get(index),
+            )
+            for index, score in fused
+        ]
+
+    def _bm25_ranking(self, snapshot: _Snapshot, query_tokens: list[str],
+                      allowed: list[int]) -> list[int]:
+        scores = snapshot.bm25.scores(query_tokens)
+        mask = np.zeros(len(snapshot.chunks), dtype=bool)
+        mask[allowed] = True
+        scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:_CANDIDATES]
+        return [int(i) for i in top if scores[i] > 0]
+
+    def _vector_ranking(self, snapshot: _Snapshot, query: str, allowed: list[int],
+                        region: str | None) -> tuple[list[int], dict[int, float]]:
+        position = {c.chunk_id: i for i, c in enumerate(snapshot.chunks)}
+        doc_ids = None
+        if region:
+            doc_ids = sorted({snapshot.chunks[i].doc_id for i in allowed})
+        vector = self._embedder.embed_query(query)
+        results = self._vectors.query(vector, _CANDIDATES, doc_ids)
+        # a vector whose chunk is not committed (an ingest under way) is not searchable yet
+        ranked = [(position[cid], sim) for cid, sim in results if cid in position]
+        return [i for i, _ in ranked], dict(ranked)
+
+    def _coverage(self, snapshot: _Snapshot, query_tokens: Sequence[str], index: int) -> float:
+        unique = set(query_tokens)
+        total = sum(snapshot.bm25.idf(t) for t in unique)
+        if not total:
+            return 0.0
+        present = snapshot.tokens[index]
+        return sum(snapshot.bm25.idf(t) for t in unique if t in present) / total
+
+    def close(self) -> None:
+        self._records.close()
+
+
+def _rank_of(ranking: list[int], index: int) -> int | None:
+    try:
+        return ranking.index(index) + 1
+    except ValueError:
+        return None

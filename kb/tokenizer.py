@@ -1,0 +1,83 @@
+"""Chinese word segmentation for BM25: jieba with a domain dictionary and alias folding."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ingest.department import core_name
+
+# Function words and question words: they say how a user asks, not what about.
+STOPWORDS = frozenset(
+    """的 了 和 与 及 或 是 在 由 对 把 被 将 为 以 等 其 之 于 也 都 还 就 又 并 而 及其
+    哪个 哪些 哪家 什么 多少 几 吗 呢 吧 啊 呀 么 怎么 怎样 如何 是否 有没有 能否 可以 能 会
+    请问 请 我 我们 你 你们 他们 它 这 那 这个 那个 这些 那些 一下 一个 有 没有 要 需要 给 让
+    谁 哪 个 些 里 中 上 下 时 后 前 从 向 到 被 所 该 各 每 其他 有关 相关 方面 工作 问题""".split()
+)
+_WORD = re.compile(r"[\w\u4e00-\u9fff]+")
+
+
+class Tokenizer:
+    """jieba segmentation that keeps domain terms whole and folds aliases.
+
+    A department alias (山东省市场监督管理局) becomes its canonical name (省市场监管局)
+    and also its core (市场监管局), so "市场监管局负责…" finds both levels, while a
+    term never matches a longer one it is part of (三级医院 vs 二三级医院).
+    """
+
+    def __init__(self, terms: Iterable[str] = (), aliases: Mapping[str, str] | None = None):
+        self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
+        self._term_set = frozenset(self._terms)
+        self._aliases = dict(aliases or {})
+        self._jieba: Any = None
+
+    def _loaded(self) -> Any:
+        if self._jieba is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            for term in [*self._terms, *self._aliases]:
+                # a high frequency makes jieba prefer the whole term over its pieces
+                tokenizer.add_word(term, freq=200000)
+            self._jieba = tokenizer
+        return self._jieba
+
+    def _fold(self, token: str) -> list[str]:
+        canonical = self._aliases.get(token, token)
+        core = core_name(canonical)
+        return [canonical] if core == canonical else [canonical, core]
+
+    def tokenize(self, text: str) -> list[str]:
+        """Tokens for indexing and for queries: lower-case, no punctuation or stopwords."""
+        text = unicodedata.normalize("NFKC", text).lower()
+        jieba = self._loaded()
+        tokens: list[str] = []
+        for piece in _WORD.findall(text):
+            for word in jieba.cut(piece, HMM=True):
+                if word in STOPWORDS or not word.strip():
+                    continue
+                if word in self._aliases or word in self._term_set:
+                    tokens.extend(self._fold(word))
+                    continue
+                tokens.append(word)
+                if len(word) > 2:
+                    # compound general words (品牌建设) also match their parts (品牌)
+                    tokens.extend(
+                        part
+                        for part in jieba.cut_for_search(word, HMM=False)
+                        if part != word and len(part) > 1 and part not in STOPWORDS
+                    )
+        return tokens
+
+
+def domain_tokenizer() -> Tokenizer:
+    """The tokenizer with the domain dictionary: department names, programmes, honours."""
+    from ingest.department import all_names, canonical
+    from ingest.terms import domain_terms
+
+    aliases = {name: canonical(name) for name in all_names() if canonical(name) != name}
+    return Tokenizer(domain_terms(), aliases)

@@ -1,0 +1,108 @@
+"""Dense vectors in Chroma (embedded on disk, or a Chroma server), through llama-index."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from ingest.document import Chunk
+
+COLLECTION = "policykb_chunks"
+log = logging.getLogger(__name__)
+
+
+def _client(path: Path | None, url: str | None) -> Any:
+    import chromadb
+    from chromadb.config import Settings
+
+    settings = Settings(anonymized_telemetry=False, allow_reset=False)
+    if url:
+        parsed = urlparse(url)
+        return chromadb.HttpClient(
+            host=parsed.hostname or "localhost",
+            port=parsed.port or 8000,
+            ssl=parsed.scheme == "https",
+            settings=settings,
+        )
+    assert path is not None
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+class VectorStore:
+    """Chunk vectors keyed by chunk id; a thin layer over llama-index's ChromaVectorStore."""
+
+    def __init__(self, path: Path | None = None, url: str | None = None,
+                 collection: str = COLLECTION) -> None:
+        self._path, self._url, self._collection_name = path, url, collection
+        self._store: Any = None
+        self._collection: Any = None
+
+    def _loaded(self) -> Any:
+        if self._store is None:
+            from llama_index.vector_stores.chroma import ChromaVectorStore
+
+            client = _client(self._path, self._url)
+            self._collection = client.get_or_create_collection(
+                self._collection_name, metadata={"hnsw:space": "cosine"}
+            )
+            self._store = ChromaVectorStore(chroma_collection=self._collection)
+        return self._store
+
+    def ids(self) -> set[str]:
+        self._loaded()
+        return set(self._collection.get(include=[])["ids"])
+
+    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Store vectors for chunks (re-adding an id overwrites it)."""
+        from llama_index.core.schema import TextNode
+
+        nodes = [
+            TextNode(
+                id_=chunk.chunk_id,
+                text=chunk.text,
+                embedding=vector.tolist(),
+                metadata={"doc_id": chunk.doc_id},
+            )
+            for chunk, vector in zip(chunks, vectors)
+        ]
+        if nodes:
+            self._loaded().add(nodes)
+
+    def delete(self, chunk_ids: Sequence[str]) -> None:
+        if chunk_ids:
+            self._loaded().delete_nodes(node_ids=list(chunk_ids))
+
+    def query(self, vector: np.ndarray, k: int,
+              doc_ids: Sequence[str] | None = None) -> list[tuple[str, float]]:
+        """The k nearest chunk ids with cosine similarity, optionally within some documents."""
+        from llama_index.core.vector_stores.types import (
+            FilterOperator,
+            MetadataFilter,
+            MetadataFilters,
+            VectorStoreQuery,
+        )
+
+        store = self._loaded()
+        filters = None
+        if doc_ids is not None:
+            if not doc_ids:
+                return []
+            filters = MetadataFilters(
+                filters=[MetadataFilter(key="doc_id", value=list(doc_ids),
+                                        operator=FilterOperator.IN)]
+            )
+        count = self._collection.count()
+        if count == 0:
+            return []
+        result = store.query(
+            VectorStoreQuery(
+                query_embedding=vector.tolist(), similarity_top_k=min(k, count), filters=filters
+            )
+        )
+        similarities = result.similarities or [0.0] * len(result.ids or [])
+        return list(zip(result.ids or [], similarities))

@@ -1,0 +1,29 @@
+"""Shared fixtures: small hand-made documents, and knowledge bases in temporary folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.document import Chunk, Document, DocumentMeta, ParsedDocument, content_hash
+
+
+def make_parsed(doc_id: str, lines: list[str], region: str = "山东省",
+                title: str = "测试文件") -> ParsedDocument:
+    """A document whose chunks are its lines, with exact offsets."""
+    text = "\n".join(lines)
+    chunks, offset = [], 0
+    for line in lines:
+        chunks.append(Chunk(chunk_id=content_hash(doc_id, line), doc_id=doc_id, text=line,
+                            start=offset, end=offset + len(line), section_path=("一、总则",)))
+        offset += len(line) + 1
+    meta = DocumentMeta(doc_id=doc_id, title=title, issuer="测试发文机关", date="2024-01-01",
+                        region=region)
+    document = Document(meta=meta, text=text, content_hash=content_hash(text, region))
+    return ParsedDocument(document=document, chunks=tuple(chunks))
+
+
+@pytest.fixture
+def kb_home(tmp_path: Path) -> Path:
+    return tmp_path / "kb"
