@@ -1,0 +1,160 @@
+"""Read a supported file into raw text, one format per function, using maintained parsers."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ingest.encoding import decode_bytes
+from ingest.errors import EmptyDocument, NeedsOCR, UnreadableFile, UnsupportedFile
+
+_HTML_DROP = ["script", "style", "nav", "header", "footer", "noscript", "template", "iframe"]
+_HTML_BLOCKS = [
+    "p", "div", "section", "article", "main", "aside", "li", "ul", "ol", "dl", "dt", "dd",
+    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "br", "hr",
+]  # fmt: skip
+
+# Markdown markup to drop, keeping the words: "## 一、总体要求", "**加粗**", "[链接](url)".
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE)
+_MD_FENCE = re.compile(r"^\s*```.*$", re.MULTILINE)
+
+
+def load_file(path: Path) -> str:
+    """Raw text of `path` in reading order; tables come out as `a | b | c` rows."""
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        raise UnsupportedFile(
+            f"{path.name}: 不支持的文件类型 / unsupported file type {path.suffix!r}"
+        )
+    if not path.is_file():
+        raise UnreadableFile(f"{path.name}: 文件不存在或不是普通文件 / not a regular file")
+    text = reader(path)
+    if not text.strip():
+        raise EmptyDocument(f"{path.name}: 文件没有文字 / the file holds no text")
+    return text
+
+
+def load_plain(path: Path) -> str:
+    """A .txt file, decoded."""
+    return decode_bytes(path.read_bytes(), path.name)
+
+
+def load_markdown(path: Path) -> str:
+    """A .md file with its markup dropped and its words kept."""
+    text = decode_bytes(path.read_bytes(), path.name)
+    for pattern, replacement in (
+        (_MD_FENCE, ""),
+        (_MD_TABLE_RULE, ""),
+        (_MD_IMAGE, r"\1"),
+        (_MD_LINK, r"\1"),
+        (_MD_HEADING, ""),
+        (_MD_BULLET, ""),
+        (_MD_EMPHASIS, ""),
+    ):
+        text = pattern.sub(replacement, text)
+    return "\n".join(_strip_outer_pipes(line) for line in text.split("\n"))
+
+
+def load_html(path: Path) -> str:
+    """An HTML page: body text with block structure as lines, chrome dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(decode_bytes(path.read_bytes(), path.name), "lxml")
+    for tag in soup.find_all(_HTML_DROP):
+        tag.decompose()
+    for table in reversed(soup.find_all("table")):  # innermost first
+        rows = [
+            " | ".join(cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"]))
+            for row in table.find_all("tr")
+        ]
+        table.replace_with("\n" + "\n".join(row for row in rows if row.strip(" |")) + "\n")
+    for tag in soup.find_all(_HTML_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in soup.get_text().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def load_docx(path: Path) -> str:
+    """A Word file: paragraphs and tables in document order."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableFile(
+            f"{path.name}: 不是有效的 docx 文件 / not a valid .docx ({error})"
+        ) from None
+    parts = []
+    for block in document.iter_inner_content():
+        parts.append(render_table(block) if isinstance(block, Table) else block.text)
+    return "\n".join(parts)
+
+
+def render_table(table: object) -> str:
+    """Rows of a python-docx table as `a | b | c`, each merged cell written once."""
+    # keyed by id() but holding the element itself, so an id cannot be reused meanwhile
+    seen_above: dict[int, object] = {}
+    lines = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        elements = [cell._tc for cell in row.cells]
+        cells, previous = [], None
+        for cell, element in zip(row.cells, elements, strict=True):
+            if element is previous:  # horizontal merge: python-docx repeats the cell
+                continue
+            previous = element
+            # a vertical merge continues a cell from a row above: leave it blank, as the
+            # source tables do ("later rows of a group leave the heading out")
+            above = seen_above.get(id(element)) is element
+            cells.append("" if above else cell.text.strip().replace("\n", " "))
+        seen_above.update((id(element), element) for element in elements)
+        lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def load_pdf(path: Path) -> str:
+    """A PDF's text layer, page by page; a scan without one needs OCR."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as error:
+        raise UnreadableFile(f"{path.name}: 无法读取的 PDF / unreadable PDF ({error})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise NeedsOCR(
+            f"{path.name}: PDF 没有文字层, 需要先 OCR / PDF has no text layer, needs OCR"
+        )
+    return text
+
+
+def _strip_outer_pipes(line: str) -> str:
+    """`| a | b |` (markdown table row) -> `a | b`."""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        return stripped.strip("|").strip()
+    return line
+
+
+_READERS: dict[str, Callable[[Path], str]] = {
+    ".txt": load_plain,
+    ".md": load_markdown,
+    ".html": load_html,
+    ".htm": load_html,
+    ".docx": load_docx,
+    ".pdf": load_pdf,
+}
+SUPPORTED_SUFFIXES = frozenset(_READERS)
