@@ -25,10 +25,12 @@ MAX_QUESTION_CHARS = 500
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 FactAnswer = Callable[[str, Sequence[Fact], Mapping[str, DocumentMeta]], Answer | None]
-_BY_INTENT: dict[Intent, tuple[FactKind, FactAnswer]] = {
+# the reward answer also reads targets and qualifications: an honour that is only a target
+# (省长质量奖) is cited as such, with no amount borrowed from a similar award
+_BY_INTENT: dict[Intent, tuple[FactKind | None, FactAnswer]] = {
     Intent.RESPONSIBILITY: (FactKind.RESPONSIBILITY, answer_responsibility),
     Intent.DUTIES: (FactKind.RESPONSIBILITY, answer_duties),
-    Intent.REWARD: (FactKind.REWARD, answer_reward),
+    Intent.REWARD: (None, answer_reward),
     Intent.QUALIFICATION: (FactKind.QUALIFICATION, answer_qualification),
     Intent.TARGET: (FactKind.TARGET, answer_target),
 }
@@ -64,7 +66,8 @@ class Answerer:
         # 2. an exact answer from extracted facts, where the intent has some
         if intent in _BY_INTENT:
             kind, answer_with = _BY_INTENT[intent]
-            answer = answer_with(text, self.kb.facts(str(kind), region=region), metas)
+            facts = self.kb.facts(str(kind) if kind else None, region=region)
+            answer = answer_with(text, facts, metas)
             if answer is not None:
                 return _with_question(answer, question)
         # 3. otherwise the best passages, quoted; or a refusal when none is relevant

@@ -131,10 +131,79 @@ def _print_batch_item(ask_one: Callable[..., Answer], text: str | None, error: s
     typer.echo(json.dumps(failed, ensure_ascii=False) if as_json else f"错误 Error: {error}")
 
 
+@cli.command()
+def rewards(
+    honor: Annotated[list[str], typer.Option("--honor", help="荣誉, e.g. 中国驰名商标 / 主导制定行业标准 2 项")],
+    region: RegionOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output")] = False,
+    kb: KbOption = None,
+) -> None:
+    """奖励核对 Every reward that applies to an enterprise's honours, with totals."""
+    from app.library import open_knowledge_base
+    from app.rewards import check_rewards, format_reward_check
+
+    with _edge():
+        knowledge_base = open_knowledge_base(_settings(kb))
+        metas = {meta.doc_id: meta for meta in knowledge_base.documents()}
+        check = check_rewards(honor, knowledge_base.facts("reward", region=region), metas,
+                              region=region)
+        _print_answer(format_reward_check(check), as_json)
+
+
+@cli.command("eval")
+def evaluate(
+    dataset: Annotated[Path, typer.Argument(help="JSON Lines: id, question, intent, must_contain, evidence")],
+    corpus: Annotated[Optional[Path], typer.Option(help="先用该目录的文件建新知识库 (build a fresh KB from this folder first)")] = None,
+    kb: KbOption = None,
+    out: Annotated[Path, typer.Option(help="report folder")] = Path("eval-report"),
+    min_accuracy: Annotated[Optional[float], typer.Option(help="exit 1 below this answer accuracy (0-1)")] = None,
+) -> None:
+    """评测 Run a citation-checked evaluation; writes report.md, report.json, report.png."""
+    from app.answerer import Answerer
+    from app.library import ingest_paths, open_knowledge_base
+    from evals.runner import evaluate_command
+
+    with _edge():
+        settings = _settings(kb if kb is not None or corpus is None else out / "kb")
+        if corpus is not None:
+            from kb.knowledge_base import KnowledgeBase
+
+            KnowledgeBase.wipe(settings.home)
+            knowledge_base = open_knowledge_base(settings, bootstrap=False)
+            ingest_paths(knowledge_base, [corpus], progress=True)
+        else:
+            knowledge_base = open_knowledge_base(settings)
+        answerer = Answerer(knowledge_base)
+        code = evaluate_command(
+            dataset,
+            ask=answerer.ask,
+            search=lambda query, k: [hit.chunk.text for hit in knowledge_base.search(query, k)],
+            document_text=lambda doc_id: knowledge_base.document(doc_id).text,
+            out_dir=out,
+            min_accuracy=min_accuracy,
+        )
+        raise typer.Exit(code)
+
+
+@cli.command()
+def bench(
+    sizes: Annotated[str, typer.Option(help="synthetic documents added to the bundled ones, comma-separated")] = "0,40,400,4000",
+    out: Annotated[Path, typer.Option(help="folder for bench.md, bench.json, bench.png")] = Path("bench-report"),
+    questions: Annotated[Optional[Path], typer.Option(help="JSON Lines of questions (default: the evaluation set)")] = None,
+) -> None:
+    """性能基准 Ingest throughput, latency, memory and index size as the corpus grows."""
+    from evals.bench import run_bench
+    from evals.dataset import DEFAULT_DATASET
+
+    with _edge():
+        counts = [int(part) for part in sizes.split(",") if part.strip()]
+        run_bench(counts, out, questions or DEFAULT_DATASET)
+
+
 def main() -> None:
     """Entry point of the `policykb` console script."""
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    for noisy in ("httpx", "chromadb", "jieba", "urllib3"):
+    for noisy in ("httpx", "chromadb", "jieba", "urllib3", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     cli()
 

@@ -43,7 +43,8 @@ class Reward:
     verb: str = ""  # 奖励 / 资助
     recipient: str = ""  # 组织 / 个人 / 企业 ...
     condition: str = ""  # 主创工程, 新获得 ...
-    funding: str = ""  # which budget pays
+    funding: str = ""  # which budget pays, verbatim from the document
+    funding_span: Span | None = None  # where the funding rule stands
     kind: FactKind = FactKind.REWARD
 
 
@@ -56,6 +57,7 @@ class Qualification:
     programme: str  # e.g. 好品山东
     effect: str  # qualifies | incentive | revokes
     condition: str
+    outcome: str = ""  # the effect as written, e.g. 撤销其所有“好品山东”品牌资格
     kind: FactKind = FactKind.QUALIFICATION
 
 
@@ -95,14 +97,18 @@ def fact_from_dict(data: dict[str, Any]) -> Fact:
     values: dict[str, Any] = {}
     for spec in fields(cls):
         value = data.get(spec.name)
-        if spec.name == "span":
-            span = dict(value)
-            span["section_path"] = tuple(span.get("section_path") or ())
-            value = Span(**span)
+        if spec.name in ("span", "funding_span") and value is not None:
+            value = _span_from_dict(value)
         elif spec.name == "kind":
             value = FactKind(value)
         elif isinstance(value, list):
             value = tuple(value)
-        if value is not None or spec.name in ("amount_wan",):
+        if value is not None or spec.name in ("amount_wan", "funding_span"):
             values[spec.name] = value
     return cls(**values)
+
+
+def _span_from_dict(data: dict[str, Any]) -> Span:
+    span = dict(data)
+    span["section_path"] = tuple(span.get("section_path") or ())
+    return Span(**span)

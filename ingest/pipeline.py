@@ -12,10 +12,14 @@ from typing import Any
 from ingest.cleaner import clean_text
 from ingest.document import Document, DocumentMeta, ParsedDocument, content_hash
 from ingest.errors import EmptyDocument
+from ingest.facts import extract_facts
 from ingest.loader import SUPPORTED_SUFFIXES, load_file
 from ingest.metadata import SIDECAR_SUFFIX, read_sidecar, resolve_metadata
 from ingest.segmenter import segment
 
+# Part of every content hash: bump it when cleaning, segmentation or fact extraction changes,
+# so the next ingest re-parses documents whose text did not change.
+PIPELINE_VERSION = "1"
 _UNSAFE_ID = re.compile(r"[^0-9A-Za-z_\-\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
@@ -63,8 +67,12 @@ def _parse(raw: str, doc_id: str, given: dict[str, Any], source_name: str) -> Pa
     meta = resolve_metadata(text, doc_id, given)  # 3. metadata
     meta = replace(meta, doc_id=doc_id, source_file=source_name or meta.source_file)
     meta_json = json.dumps(asdict(meta), ensure_ascii=False, sort_keys=True)
-    document = Document(meta=meta, text=text, content_hash=content_hash(text, meta_json))
-    return ParsedDocument(document=document, chunks=segment(document))  # 4. segment
+    document = Document(
+        meta=meta, text=text, content_hash=content_hash(PIPELINE_VERSION, text, meta_json)
+    )
+    chunks = segment(document)  # 4. segment
+    facts = extract_facts(document, chunks)  # 5. extract facts
+    return ParsedDocument(document=document, chunks=chunks, facts=facts)
 
 
 def _sort_file(path: Path, files: list[Path], skipped: list[tuple[Path, str]]) -> None:

@@ -51,6 +51,7 @@ class _Snapshot:
     tokens: list[frozenset[str]]
     bm25: BM25
     metas: dict[str, DocumentMeta]
+    facts: list[Fact]
 
 
 class KnowledgeBase:
@@ -156,6 +157,7 @@ class KnowledgeBase:
                 tokens=[frozenset(tokens) for _, tokens in rows],
                 bm25=BM25([tokens for _, tokens in rows]),
                 metas={meta.doc_id: meta for meta in self._records.metas()},
+                facts=self._records.facts(),
             )
         return self._snapshot
 
@@ -173,10 +175,11 @@ class KnowledgeBase:
 
     def facts(self, kind: str | None = None, region: str | None = None) -> list[Fact]:
         """Facts of one kind (or all), optionally only from documents of a region."""
-        metas = self._current().metas
+        snapshot = self._current()
         return [
-            fact for fact in self._records.facts(kind)
-            if fact.span.doc_id in metas and region_matches(metas[fact.span.doc_id].region, region)
+            fact for fact in snapshot.facts
+            if (kind is None or str(fact.kind) == kind)
+            and region_matches(snapshot.metas[fact.span.doc_id].region, region)
         ]
 
     def tokenize(self, text: str) -> list[str]:

@@ -27,3 +27,14 @@ def make_parsed(doc_id: str, lines: list[str], region: str = "山东省",
 @pytest.fixture
 def kb_home(tmp_path: Path) -> Path:
     return tmp_path / "kb"
+
+
+@pytest.fixture(scope="session")
+def bundled_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge base of the bundled corpus, built once per test session."""
+    from app.library import open_knowledge_base
+    from app.settings import load_settings
+
+    home = tmp_path_factory.mktemp("bundled") / "kb"
+    open_knowledge_base(load_settings(home)).close()
+    return home

@@ -45,10 +45,12 @@ def test_seed_metadata_from_sidecar() -> None:
     assert meta.inferred == ()  # every field it could guess is given by the sidecar
 
 
-def test_seed_facts_left_empty_and_hash_set() -> None:
+def test_parsing_extracts_facts_whose_quotes_are_verbatim() -> None:
     parsed = parsed_seed("001")
-    assert parsed.facts == ()
     assert len(parsed.document.content_hash) == 16
+    assert len(parsed.facts) >= 24  # one per (责任单位:…) item at least
+    for fact in parsed.facts:
+        assert parsed.document.text[fact.span.start : fact.span.end] == fact.span.quote
 
 
 def test_doc_id_is_a_safe_stem() -> None:

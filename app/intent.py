@@ -1,0 +1,75 @@
+"""What a question asks for (who leads, a department's duties, a reward …) and for which region."""
+
+from __future__ import annotations
+
+import re
+
+from app.answer import Intent
+from ingest.department import find_mentions
+from ingest.places import CITIES, PROVINCES, province_of_city, short_name
+
+# A department's own list of work: "市场监管局负责哪些工作" / "省商务厅牵头哪些任务".
+_DUTIES = re.compile(
+    r"(负责|牵头|配合|承担|参与|分管|主管)(了)?(哪些|什么|啥|的)(工作|任务|事项|事情|职责)?"
+    r"|职责|责任清单|任务清单|工作任务|有哪些任务|要做什么|干什么|做哪些|分工是什么"
+)
+_RESPONSIBILITY = re.compile(
+    r"谁(来)?(牵头|负责|主管|配合|主抓|承担)|由谁|哪个(部门|单位|机构)|哪些(部门|单位|机构)"
+    r"|什么(部门|单位)|责任(单位|部门)|牵头(单位|部门)|配合(单位|部门)|主管部门|谁管|归谁"
+)
+_REWARD = re.compile(
+    r"奖励|奖金|奖多少|奖补|补贴|补助|资助|多少钱|给多少|拿多少|发多少|几万|万元|现金|重奖|奖励标准"
+)
+_QUALIFICATION = re.compile(
+    r"纳入|撤销|取消|吊销|资格|认定条件|申请条件|什么条件|哪些条件|符合|哪些品牌|什么样的品牌|能不能(加入|申请)"
+    r"|政策激励|政策扶持|优惠措施|享受"
+)
+_TARGET = re.compile(
+    r"目标|到\s*20\d\d\s*年|20\d\d年(前|底|末)?(要|要求|需要|应当)?(达到|实现|新增)|要达到|达到多少"
+    r"|新增多少|多少家|多少个|多少项|多少件|指标|满意度|合格率|覆盖率"
+)
+_CITY_SHORT = {short_name(city): city for cities in CITIES.values() for city in cities}
+# Names that contain a place but do not ask about it: 好品山东, 青岛海关, 山东省市场监督管理局.
+_NOT_PLACES = re.compile(r"好品山东|好客山东|优品威海|山东手造|[\u4e00-\u9fa5]{2}海关")
+
+
+def classify(question: str) -> Intent:
+    """The intent of a question, from its wording; GENERAL when no fact type fits."""
+    text = re.sub(r"\s+", "", question)
+    names_a_unit = bool(find_mentions(text))
+    if names_a_unit and _DUTIES.search(text) and not _RESPONSIBILITY.search(text):
+        return Intent.DUTIES
+    if _RESPONSIBILITY.search(text):
+        return Intent.RESPONSIBILITY
+    if _REWARD.search(text):
+        return Intent.REWARD
+    if _QUALIFICATION.search(text):
+        return Intent.QUALIFICATION
+    if _TARGET.search(text):
+        return Intent.TARGET
+    if names_a_unit and re.search(r"负责|牵头|配合", text):
+        return Intent.DUTIES
+    return Intent.GENERAL
+
+
+def extract_region(question: str) -> str | None:
+    """The region a question names, as documents write it: 山东省, 山东省威海市, 湖北省."""
+    question = _NOT_PLACES.sub("", question)
+    for city_short, city in _CITY_SHORT.items():
+        if city_short in question:
+            return province_of_city(city) + city
+    for province in PROVINCES:
+        if short_name(province) in question:
+            return province
+    return None
+
+
+def region_applies(document_region: str, asked: str | None) -> bool:
+    """Whether a document of `document_region` speaks for `asked` (a province's rule covers its
+    cities; a city's rule covers only that city)."""
+    if not asked:
+        return True
+    region = document_region.replace("(推断)", "").strip()
+    if not region:
+        return False
+    return asked.startswith(region) or region.startswith(asked)

@@ -1,0 +1,75 @@
+"""Domain terms a Chinese word segmenter must keep whole: units, programmes, honours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.department import all_names, core_name
+
+# Programme, award and honour names of the bundled documents and their kin; a segmenter that
+# splits 中国质量奖提名奖 into 中国 / 质量 / 奖 matches 长江质量奖 just as well.
+PROGRAMMES: tuple[str, ...] = (
+    "好品山东", "好客山东", "优品威海", "好品山东·优品威海", "鲁字号", "同线同标同质",
+    "质量强国标杆城市", "质量强市", "质量强县", "质量强省", "质量强国",
+    "二品一标", "一县一品", "首席质量官", "品牌官", "企业标准领跑者", "卓越绩效管理",
+)
+HONOURS: tuple[str, ...] = (
+    "中国驰名商标", "驰名商标", "地理标志", "地理标志商标", "地理标志产品",
+    "中国质量奖", "中国质量奖提名奖", "省长质量奖", "市长质量奖", "政府质量奖",
+    "长江质量奖", "长江质量奖提名奖", "荆江质量奖", "荆江质量奖提名奖", "中国工业大奖",
+    "鲁班奖", "詹天佑奖", "楚天杯", "中华老字号", "老字号",
+    "5A级旅游景区", "4A级旅游景区", "3A级旅游景区", "5A级景区", "4A级景区", "3A级景区",
+    "制造业单项冠军企业", "单项冠军企业", "质量标杆企业", "品牌标杆企业", "高端品牌企业",
+    "高新技术企业", "全员创新企业", "国家标准", "行业标准", "团体标准", "省级地方标准",
+    "主导制修订", "泰山学者", "泰山产业领军人才", "首席技师",
+    # national honours the seeds do not name, so a question about them is recognised and refused
+    "中国专利金奖", "中国专利银奖", "中国专利优秀奖", "全国质量奖", "国家科学技术进步奖",
+    "国家技术发明奖", "中国标准创新贡献奖", "国家级专精特新小巨人企业", "专精特新小巨人企业",
+)
+
+
+def domain_terms() -> list[str]:
+    """Department names and aliases (with level-free cores), programme and honour names."""
+    terms: dict[str, None] = {}
+    for name in all_names():
+        terms[name] = None
+        if len(core_name(name)) >= 3:
+            terms[core_name(name)] = None
+    for term in (*PROGRAMMES, *HONOURS):
+        terms[term] = None
+    return list(terms)
+
+
+# How people write an honour vs how documents do: 驰名商标 ~ 中国驰名商标, 4A级景区 ~ 4A级旅游景区,
+# 主导制定 ~ 主导制修订, 团体(联盟)标准 ~ 团体标准. 老字号 is NOT 中华老字号 (30 vs 50万元 in 003).
+_HONOUR_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[“”\"'‘’《》\s]"), ""),
+    (re.compile(r"(?<!中国)驰名商标"), "中国驰名商标"),
+    (re.compile(r"(?:国家)?([1-5])\s*A\s*级?(?:旅游)?景区"), r"\1A级旅游景区"),
+    (re.compile(r"主导(?:制修订|制定|制订|修订|起草|研制)"), "主导制修订"),
+    (re.compile(r"[(（]联盟[)）]"), ""),
+)
+
+
+def honour_key(name: str) -> str:
+    """A comparable form of an honour name: "国家5A级旅游景区" and "5A景区" meet; 中国质量奖 and
+    中国质量奖提名奖 stay apart."""
+    key = name.strip()
+    for pattern, replacement in _HONOUR_FORMS:
+        key = pattern.sub(replacement, key)
+    return key.removeprefix("主导制修订")
+
+
+def find_honours(text: str, names: Iterable[str]) -> list[str]:
+    """Keys of the honours named in `text`, each the longest one at its place."""
+    normal = text
+    for pattern, replacement in _HONOUR_FORMS:
+        normal = pattern.sub(replacement, normal)
+    keys = sorted({honour_key(name) for name in names if honour_key(name)}, key=len, reverse=True)
+    taken: list[tuple[int, int, str]] = []
+    for key in keys:
+        for match in re.finditer(re.escape(key), normal):
+            if not any(start <= match.start() and match.end() <= end for start, end, _ in taken):
+                taken.append((match.start(), match.end(), key))
+    return list(dict.fromkeys(key for _, _, key in sorted(taken)))

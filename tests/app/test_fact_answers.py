@@ -1,0 +1,161 @@
+"""Answers built on facts: exact units and amounts, verbatim citations, regions never merged."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from app.answer import Answer
+from app.fact_answers import (
+    answer_duties, answer_qualification, answer_responsibility, answer_reward, answer_target,
+)
+from ingest.document import DocumentMeta
+from ingest.fact import Fact
+from ingest.facts import extract_facts
+from ingest.pipeline import parse_file
+
+SEEDS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
+
+
+@lru_cache(maxsize=1)
+def corpus() -> tuple[tuple[Fact, ...], dict[str, DocumentMeta], dict[str, str]]:
+    facts: list[Fact] = []
+    metas: dict[str, DocumentMeta] = {}
+    texts: dict[str, str] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        parsed = parse_file(path)
+        facts += extract_facts(parsed.document, parsed.chunks)
+        metas[parsed.document.doc_id] = parsed.document.meta
+        texts[parsed.document.doc_id] = parsed.document.text
+    return tuple(facts), metas, texts
+
+
+def ask(function, question: str) -> Answer | None:  # type: ignore[no-untyped-def]
+    facts, metas, _ = corpus()
+    return function(question, facts, metas)
+
+
+def assert_cited(answer: Answer) -> None:
+    """Every citation is verbatim text of its document and is referenced in the answer."""
+    _, metas, texts = corpus()
+    assert answer.citations
+    for citation in answer.citations:
+        assert texts[citation.doc_id][citation.start:citation.end] == citation.quote
+        assert f"[{citation.n}]" in answer.answer
+        assert metas[citation.doc_id].title in answer.answer
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+@pytest.mark.parametrize("question", ["构建好品山东品牌体系谁牵头", "好品山东品牌体系由哪个部门负责构建"])
+def test_responsibility_names_lead_and_cooperating_units(question: str) -> None:
+    answer = ask(answer_responsibility, question)
+    assert answer is not None and not answer.refused
+    first = answer.answer.splitlines()[1]
+    assert "省市场监管局牵头,省发展改革委、省工业和信息化厅、省住房城乡建设厅、省农业农村厅、省商务厅配合" in first
+    assert "山东省质量强省及品牌战略推进工作领导小组办公室" in answer.answer and "2021-06-29" in answer.answer
+    assert_cited(answer)
+    assert answer.citations[0].row == 1
+
+
+def test_responsibility_without_a_lead_says_so() -> None:
+    answer = ask(answer_responsibility, "开展工程质量提升行动的责任单位是谁")
+    assert answer is not None
+    assert "市住建局、市交通运输局、市水利湖泊局" in answer.answer
+    assert "未指定牵头单位" in answer.answer and "湖北省(推断)" in answer.answer
+    assert_cited(answer)
+
+
+def test_responsibility_returns_none_when_no_task_matches() -> None:
+    assert ask(answer_responsibility, "航天发射由哪个部门负责") is None
+
+
+def test_duties_list_every_document_with_its_region() -> None:
+    answer = ask(answer_duties, "市场监管局负责哪些工作")
+    assert answer is not None and not answer.refused
+    assert "共32项" in answer.answer
+    for region in ("山东省,", "山东省威海市", "湖北省(推断)"):
+        assert region in answer.answer
+    assert "[省市场监管局牵头]" in answer.answer and "[市市场监管局负责]" in answer.answer
+    assert len(answer.citations) == 32
+    assert_cited(answer)
+
+
+def test_duties_of_a_region_only() -> None:
+    answer = ask(answer_duties, "威海市市场监管局负责哪些工作")
+    assert answer is not None
+    assert "湖北省(推断)" not in answer.answer
+    assert "共25项" in answer.answer  # 19 provincial rows of 000 also bind Weihai, plus 6 of 001
+
+
+def test_reward_amount_exact_with_funding_and_region() -> None:
+    answer = ask(answer_reward, "获得中国质量奖提名奖奖励多少")
+    assert answer is not None and not answer.refused
+    assert "中国质量奖提名奖:一次性奖励100万元" in answer.answer
+    assert "200万元" not in answer.answer  # 中国质量奖 is not 中国质量奖提名奖
+    assert "湖北省(推断)" in answer.answer and "由市级财政承担" in answer.answer
+    assert_cited(answer)
+
+
+@pytest.mark.parametrize("honour", ["省长质量奖", "制造业单项冠军企业", "质量标杆企业"])
+def test_reward_never_borrowed_for_an_honour_without_amount(honour: str) -> None:
+    answer = ask(answer_reward, f"{honour}奖励多少钱")
+    assert answer is not None
+    assert f"未规定「{honour}」的奖励金额" in answer.answer
+    assert "万元" not in answer.answer  # not 长江质量奖's 100万元
+    assert_cited(answer)  # cites where the honour stands only as a target
+
+
+def test_reward_of_another_region_is_never_presented_as_shandong() -> None:
+    answer = ask(answer_reward, "山东对中国驰名商标有什么奖励")
+    assert answer is not None
+    text = answer.answer
+    assert text.startswith("已收录山东省的文件均未规定「中国驰名商标」的奖励金额")
+    assert "不适用于山东省" in text and text.index("不适用于山东省") < text.index("50万元")
+
+
+def test_reward_unknown_honour_with_no_mention_is_refused() -> None:
+    answer = ask(answer_reward, "中国专利金奖奖励多少")
+    assert answer is not None and answer.refused and answer.citations == ()
+    assert "未规定「中国专利金奖」的奖励金额" in answer.answer
+
+
+def test_reward_honour_named_only_as_support_cites_that_place() -> None:
+    answer = ask(answer_reward, "中国工业大奖奖励多少")
+    assert answer is not None and not answer.refused
+    assert "未规定「中国工业大奖」的奖励金额" in answer.answer and "万元" not in answer.answer
+    assert_cited(answer)
+
+
+def test_reward_several_honours_each_answered() -> None:
+    answer = ask(answer_reward, "5A级景区和主导制定行业标准分别奖励多少")
+    assert answer is not None
+    assert "国家5A级旅游景区:一次性奖励100万元" in answer.answer
+    assert "主导制修订行业标准:一次性资助15万元" in answer.answer
+    assert_cited(answer)
+
+
+def test_qualification_revocation_conditions() -> None:
+    answer = ask(answer_qualification, "什么情况下撤销好品山东品牌资格")
+    assert answer is not None
+    assert "撤销其相应“好品山东”品牌资格" in answer.answer
+    assert "撤销其所有“好品山东”品牌资格" in answer.answer
+    assert "纳入" not in answer.answer
+    assert_cited(answer)
+
+
+def test_qualification_which_brands_qualify() -> None:
+    answer = ask(answer_qualification, "哪些品牌可以纳入好品山东")
+    assert answer is not None
+    assert "依据法律法规、政策和品牌建设及相应技术标准产生的品牌" in answer.answer
+    assert "部门解读" in answer.answer  # 002 says it too
+    assert_cited(answer)
+
+
+def test_target_with_deadline_and_units() -> None:
+    answer = ask(answer_target, "到2025年新增省长质量奖企业的目标是多少")
+    assert answer is not None
+    assert "新增省长质量奖企业:到2025年20家以上(责任单位:省工业和信息化厅、省市场监管局)" in answer.answer
+    assert_cited(answer)
+    assert ask(answer_target, "到2030年新增省长质量奖企业的目标是多少") is None
