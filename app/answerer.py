@@ -22,6 +22,8 @@ from ingest.fact import Fact, FactKind
 from kb.knowledge_base import KnowledgeBase
 
 MAX_QUESTION_CHARS = 500
+# what a passage must hold to answer "奖励多少": an amount of money (200万元, 5000元)
+AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 FactAnswer = Callable[[str, Sequence[Fact], Mapping[str, DocumentMeta]], Answer | None]
@@ -72,7 +74,8 @@ class Answerer:
                 return _with_question(answer, question)
         # 3. otherwise the best passages, quoted; or a refusal when none is relevant
         hits = self.kb.search(text, k=self.top_k, region=region)
-        answer = answer_from_passages(text, str(intent), hits, self.kb.tokenize)
+        must_match = AMOUNT if intent == Intent.REWARD else None
+        answer = answer_from_passages(text, str(intent), hits, self.kb.tokenize, must_match)
         return _with_question(answer, question)
 
 

@@ -13,7 +13,7 @@ from kb.hit import Hit
 Tokenize = Callable[[str], list[str]]
 
 # A hit answers only if it holds enough of the question's weight (IDF share of its tokens).
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.42
 _MAX_PASSAGES = 3
 _MAX_QUOTE = 220
 # sentence ends of policy prose; a table row is quoted whole
@@ -68,10 +68,17 @@ def _best_window(text: str, query_tokens: set[str],
     return best_start, best_end
 
 
-def answer_from_passages(question: str, intent: str, hits: Sequence[Hit],
-                         tokenize: Tokenize) -> Answer:
-    """Quote the relevant passages, each naming its document; refuse where none is relevant."""
-    chosen = relevant_hits(hits)[:_MAX_PASSAGES]
+def answer_from_passages(question: str, intent: str, hits: Sequence[Hit], tokenize: Tokenize,
+                         must_match: re.Pattern[str] | None = None) -> Answer:
+    """Quote the relevant passages, each naming its document; refuse where none is relevant.
+
+    `must_match` keeps only passages that hold what the question asks for (an amount, for
+    "奖励多少"): a passage about the topic that lacks it does not answer.
+    """
+    chosen = relevant_hits(hits)
+    if must_match is not None:
+        chosen = [hit for hit in chosen if must_match.search(hit.chunk.text)]
+    chosen = chosen[:_MAX_PASSAGES]
     if not chosen:
         return Answer(question=question, answer=REFUSAL, refused=True, intent=intent)
     query_tokens = set(tokenize(question))

@@ -20,7 +20,7 @@ from kb.fusion import fuse_rankings
 from kb.hit import Hit
 from kb.manifest import Manifest, read_manifest, write_manifest
 from kb.records import RecordStore
-from kb.region import region_matches
+from kb.region import is_place_name, region_matches
 from kb.tokenizer import Tokenizer, domain_tokenizer
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,10 @@ class KnowledgeBase:
         report.timing("embedding", started)
         # 2. one transaction swaps the records: this is the moment the new version goes live
         started = time.perf_counter()
-        tokens = [self._tokenizer.tokenize(chunk.indexed_text) for chunk in parsed.chunks]
+        # the title goes into every chunk's keywords: "威海这份意见…" should find its passages
+        title = parsed.document.meta.title
+        tokens = [self._tokenizer.tokenize(f"{title}\n{chunk.indexed_text}")
+                  for chunk in parsed.chunks]
         report.timing("tokenizing", started)
         started = time.perf_counter()
         self._records.replace(parsed, tokens)
@@ -198,6 +201,9 @@ class KnowledgeBase:
         bm25_ranking = self._bm25_ranking(snapshot, query_tokens, allowed)
         vector_ranking, similarities = self._vector_ranking(snapshot, query, allowed, region)
         fused = fuse_rankings([bm25_ranking, vector_ranking])[:k]
+        if region:
+            # the region is a filter now; its name is not a word the passage must contain
+            query_tokens = [token for token in query_tokens if not is_place_name(token)]
         return [
             Hit(
                 chunk=snapshot.chunks[index],
@@ -233,7 +239,8 @@ class KnowledgeBase:
         return [i for i, _ in ranked], dict(ranked)
 
     def _coverage(self, snapshot: _Snapshot, query_tokens: Sequence[str], index: int) -> float:
-        unique = set(query_tokens)
+        # a character no chunk contains is how the user phrased it, not what they ask about
+        unique = {t for t in query_tokens if len(t) > 1 or snapshot.bm25.known(t)}
         total = sum(snapshot.bm25.idf(t) for t in unique)
         if not total:
             return 0.0

@@ -15,8 +15,12 @@ STOPWORDS = frozenset(
     """的 了 和 与 及 或 是 在 由 对 把 被 将 为 以 等 其 之 于 也 都 还 就 又 并 而 及其
     哪个 哪些 哪家 什么 多少 几 吗 呢 吧 啊 呀 么 怎么 怎样 如何 是否 有没有 能否 可以 能 会
     请问 请 我 我们 你 你们 他们 它 这 那 这个 那个 这些 那些 一下 一个 有 没有 要 需要 给 让
-    谁 哪 个 些 里 中 上 下 时 后 前 从 向 到 被 所 该 各 每 其他 有关 相关 方面 工作 问题""".split()
+    谁 哪 个 些 里 中 上 下 时 后 前 从 向 到 被 所 该 各 每 其他 有关 相关 方面 工作 问题
+    指 叫 叫做 名字 称为 这份 那份 份 具体 分别 各是 是什么 什么样 有何 何 哪里 几项 几类 几种 呀
+    文件 规定 里面 当中 之中 一共 总共 主要是""".split()
 )
+# question words glued to what they ask about by jieba: 哪四强, 几个, 多少家
+_QUESTION_PREFIX = ("哪", "几", "多少", "什么")
 _WORD = re.compile(r"[\w\u4e00-\u9fff]+")
 
 
@@ -58,7 +62,7 @@ class Tokenizer:
         tokens: list[str] = []
         for piece in _WORD.findall(text):
             for word in jieba.cut(piece, HMM=True):
-                if word in STOPWORDS or not word.strip():
+                if word in STOPWORDS or not word.strip() or word.startswith(_QUESTION_PREFIX):
                     continue
                 if word in self._aliases or word in self._term_set:
                     tokens.extend(self._fold(word))

@@ -18,11 +18,15 @@ def test_fusion_matches_the_reciprocal_rank_formula() -> None:
     assert abs(fused[8] - 1 / 61) < 1e-12
 
 
-def test_region_matching_within_a_province_and_city() -> None:
+def test_a_province_rule_covers_its_cities_and_a_city_rule_only_its_city() -> None:
     assert region_matches("山东省威海市", "山东")
     assert region_matches("山东省威海市", "威海市")
     assert region_matches("山东省", "山东省")
-    assert not region_matches("山东省", "威海")
+    assert region_matches("山东省", "威海")  # a provincial rule applies in Weihai
+    assert not region_matches("山东省威海市", "济南")
+    assert not region_matches("山东省威海市", "青岛市")
     assert not region_matches("湖北省(推断)", "山东")
+    assert not region_matches("湖北省(推断)", "威海")
     assert region_matches("湖北省(推断)", "湖北省")
+    assert not region_matches("", "山东")
     assert region_matches("任何地区", None)

@@ -37,6 +37,7 @@ def test_region_filter_keeps_other_regions_out(kb_home: Path) -> None:
     kb.add([make_parsed("weihai", WEIHAI, region="山东省威海市"),
             make_parsed("hubei", HUBEI, region="湖北省(推断)")])
     assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="山东")} == {"weihai"}
+    assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="济南")} == set()
     assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="湖北")} == {"hubei"}
     assert kb.search("质量奖 奖励", region="广东") == []
 
