@@ -46,9 +46,22 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
         return
     typer.echo(answer.answer)
+    if answer.citations:
+        typer.echo("\n引用 Sources:")
     for citation in answer.citations:
-        typer.echo(f"  [{citation.n}] {citation.title} | {citation.issuer} | {citation.date} | "
+        typer.echo(f"[{citation.n}] 《{citation.title}》 {citation.issuer} | {citation.date} | "
                    f"{citation.region}")
+        typer.echo(f"    “{_shorten(citation.quote, 160)}”")
+
+
+def _shorten(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, cut in the middle: a table row's units are at
+    its end (the JSON output keeps the whole quote)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    tail = limit // 3
+    return flat[: limit - tail - 1] + "…" + flat[-tail:]
 
 
 @cli.command()
