@@ -163,6 +163,19 @@ def rewards(
         _print_answer(format_reward_check(check), as_json)
 
 
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    kb: KbOption = None,
+) -> None:
+    """网页服务 Chat page (/chat), widget (/widget.js), demo (/demo) and JSON API (/docs)."""
+    from app.server import run_server
+
+    with _edge():
+        run_server(_settings(kb), host, port)
+
+
 @cli.command("eval")
 def evaluate(
     dataset: Annotated[Path, typer.Argument(help="JSON Lines: id, question, intent, must_contain, evidence")],

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
+    cors_origins: str = ""  # origins allowed to call the API, comma-separated (the widget's hosts)
 
 
 def load_settings(home: Path | None = None) -> Settings:

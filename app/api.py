@@ -1,0 +1,280 @@
+"""The HTTP API and pages of one process: ask (plain, streamed), search, documents, rewards."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Protocol
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.responses import Response
+
+from app.answer import Answer, Citation
+from app.conversation import Conversations, Reply
+from app.errors import AppError
+from app.settings import Settings
+from ingest.document import Document, DocumentMeta
+from kb.errors import KBError, UnknownDocument
+from kb.knowledge_base import KnowledgeBase
+
+STATIC = Path(__file__).parent / "static"
+ALL_REGIONS = ("", "全部", "all")
+_DOC_ID = re.compile(r"[A-Za-z0-9_\-\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]{0,127}")
+# our own pages and the widget: scripts and styles only from here, data only to here
+_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'self'")
+_NO_CSP_PREFIXES = ("/chat", "/docs", "/redoc")  # gradio and Swagger bring their own scripts
+
+
+class AnswersQuestions(Protocol):
+    kb: KnowledgeBase
+
+    def ask(self, question: str, region: str | None = None) -> Answer: ...
+
+
+class AskRequest(BaseModel):
+    question: str = Field(description="问题, e.g. 好品山东宣传推广由哪个部门牵头？")
+    region: str | None = Field(None, description="只用该地区的文件: 山东 / 威海 / 湖北")
+    conversation_id: str | None = Field(None, description="上一轮返回的 conversation_id")
+
+
+class RewardsRequest(BaseModel):
+    honours: list[str] = Field(description="荣誉, e.g. [\"中国驰名商标\", \"主导制定行业标准 2 项\"]")
+    region: str | None = None
+
+
+def citation_json(citation: Citation) -> dict[str, Any]:
+    """The contract's citation plus where it stands: [start, end) of the document text."""
+    return {**citation.to_json(), "start": citation.start, "end": citation.end,
+            "section_path": list(citation.section_path), "row": citation.row}
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """`Answer.to_json()` with located citations."""
+    return {**answer.to_json(), "citations": [citation_json(c) for c in answer.citations]}
+
+
+def reply_json(reply: Reply) -> dict[str, Any]:
+    return {**answer_json(reply.answer), "conversation_id": reply.conversation_id,
+            "understood": reply.understood}
+
+
+def meta_json(meta: DocumentMeta) -> dict[str, Any]:
+    return {**asdict(meta), "inferred": list(meta.inferred)}
+
+
+def region_of(region: str | None) -> str | None:
+    """"全部" and empty mean every region."""
+    region = (region or "").strip()
+    return None if region in ALL_REGIONS else region
+
+
+class Library:
+    """The knowledge base behind one lock: its SQLite connection is shared by every request."""
+
+    def __init__(self, answerer: AnswersQuestions) -> None:
+        self.kb = answerer.kb
+        self._lock = threading.Lock()
+        self.conversations = Conversations(self._ask)
+        self._answerer = answerer
+
+    def _ask(self, question: str, region: str | None = None) -> Answer:
+        with self._lock:
+            return self._answerer.ask(question, region=region)
+
+    def ask(self, question: str, region: str | None = None,
+            conversation_id: str | None = None) -> Reply:
+        return self.conversations.ask(question, region_of(region), conversation_id)
+
+    def document(self, doc_id: str) -> Document:
+        with self._lock:
+            return self.kb.document(doc_id)
+
+    def documents(self) -> list[DocumentMeta]:
+        with self._lock:
+            return self.kb.documents()
+
+    def search(self, query: str, k: int, region: str | None) -> list[dict[str, Any]]:
+        with self._lock:
+            hits = self.kb.search(query, k=k, region=region_of(region))
+        return [{**meta_json(hit.meta), "chunk_id": hit.chunk.chunk_id, "text": hit.chunk.text,
+                 "start": hit.chunk.start, "end": hit.chunk.end,
+                 "section_path": list(hit.chunk.section_path), "row": hit.chunk.row,
+                 "score": hit.score} for hit in hits]
+
+    def honours(self) -> list[str]:
+        """Honours the documents pay rewards for, for the reward form."""
+        with self._lock:
+            facts = self.kb.facts("reward")
+        return list(dict.fromkeys(str(getattr(fact, "honour", "")) for fact in facts if
+                                  getattr(fact, "honour", "")))
+
+    def check_rewards(self, honours: list[str], region: str | None = None) -> dict[str, Any]:
+        """Every reward for the honours, as a cited answer plus the per-document totals."""
+        from app.rewards import check_rewards, format_reward_check
+
+        honours = [h.strip() for h in honours if h and h.strip()]
+        if not honours:
+            raise AppError("请至少填写一项荣誉 (give at least one honour)")
+        region = region_of(region)
+        with self._lock:
+            facts = self.kb.facts("reward", region=region)
+            metas = {meta.doc_id: meta for meta in self.kb.documents()}
+        check = check_rewards(honours, facts, metas, region=region)
+        titles = {meta.doc_id: meta for meta in check.documents}
+        return {
+            **answer_json(format_reward_check(check)),
+            "totals": [{"doc_id": doc_id, "title": titles[doc_id].title if doc_id in titles else "",
+                        "region": titles[doc_id].region if doc_id in titles else "",
+                        "total_wan": total} for doc_id, total in check.totals],
+            "unmatched": list(check.unmatched),
+        }
+
+
+def create_api(settings: Settings, answerer: AnswersQuestions | None = None,
+               chat_page: bool = True) -> FastAPI:
+    """The app: JSON API under /api, /widget.js, /demo, /source, and the chat page at /chat."""
+    if answerer is None:
+        from app.answerer import Answerer
+        from app.library import open_knowledge_base
+
+        answerer = Answerer(open_knowledge_base(settings), top_k=settings.top_k)
+    library = Library(answerer)
+    app = FastAPI(title="policykb", version="0.1.0",
+                  description="政策文件问答 API: 每个回答都附有逐字引用 (cited answers)")
+    _add_middleware(app, settings)
+    _add_error_handlers(app)
+    _add_api_routes(app, library)
+    _add_pages(app)
+    if chat_page:
+        from app.chat_page import ChatBackend, mount_chat_page
+
+        mount_chat_page(app, ChatBackend(library.ask, library.document, library.check_rewards,
+                                         library.honours), path="/chat")
+    return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    origins = [o.strip().rstrip("/") for o in settings.cors_origins.split(",") if o.strip()]
+    app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                       allow_headers=["Content-Type"], max_age=600)
+
+    @app.middleware("http")
+    async def security_headers(request: Request,
+                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        if not request.url.path.startswith(_NO_CSP_PREFIXES):
+            response.headers.setdefault("Content-Security-Policy", _CSP)
+        return response
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def bad_request(request: Request, error: AppError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=400)
+
+    @app.exception_handler(UnknownDocument)
+    async def not_found(request: Request, error: UnknownDocument) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=404)
+
+    @app.exception_handler(KBError)
+    async def unavailable(request: Request, error: KBError) -> JSONResponse:
+        return JSONResponse({"detail": f"知识库不可用 (knowledge base unavailable): {error}"},
+                            status_code=503)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in e['loc'] if part != 'body')}: {e['msg']}"
+            for e in error.errors()
+        )
+        return JSONResponse({"detail": f"请求格式错误 (invalid request): {problems}"},
+                            status_code=422)
+
+
+def _add_api_routes(app: FastAPI, library: Library) -> None:
+    @app.get("/healthz", tags=["meta"])
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", "documents": len(library.documents())}
+
+    @app.post("/api/ask", tags=["ask"])
+    def ask(request: AskRequest) -> dict[str, Any]:
+        """Answer a question; pass the returned conversation_id back for follow-ups."""
+        return reply_json(library.ask(request.question, request.region, request.conversation_id))
+
+    @app.post("/api/ask/stream", tags=["ask"])
+    def ask_stream(request: AskRequest) -> StreamingResponse:
+        """Server-sent events: `answer` (text pieces), `citations`, then `done` (the whole reply)."""
+        reply = library.ask(request.question, request.region, request.conversation_id)
+        return StreamingResponse(_sse_events(reply), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-store"})
+
+    @app.get("/api/search", tags=["search"])
+    def search(q: str = Query(min_length=1, max_length=500), k: int = Query(5, ge=1, le=50),
+               region: str | None = None) -> dict[str, Any]:
+        return {"query": q, "hits": library.search(q, k, region)}
+
+    @app.get("/api/documents", tags=["documents"])
+    def documents() -> dict[str, Any]:
+        return {"documents": [meta_json(meta) for meta in library.documents()]}
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    def document(doc_id: str) -> dict[str, Any]:
+        """Metadata and the cleaned text; citation offsets [start, end) point into `text`."""
+        if ".." in doc_id or not _DOC_ID.fullmatch(doc_id):
+            raise HTTPException(400, detail=f"无效的文件编号 (invalid document id): {doc_id!r}")
+        found = library.document(doc_id)
+        return {**meta_json(found.meta), "text": found.text}
+
+    @app.post("/api/rewards", tags=["rewards"])
+    def rewards(request: RewardsRequest) -> dict[str, Any]:
+        """Every reward the documents grant for an enterprise's honours, with totals."""
+        return library.check_rewards(request.honours, request.region)
+
+
+def _sse_events(reply: Reply) -> Iterator[str]:
+    """The reply as server-sent events, each carrying one JSON object."""
+    def event(name: str, data: dict[str, Any]) -> str:
+        return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+    whole = reply_json(reply)
+    yield event("meta", {"conversation_id": reply.conversation_id,
+                         "understood": reply.understood, "intent": reply.answer.intent})
+    for piece in reply.answer.answer.splitlines(keepends=True):
+        yield event("answer", {"delta": piece})
+    yield event("citations", {"citations": whole["citations"]})
+    yield event("done", whole)
+
+
+def _add_pages(app: FastAPI) -> None:
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/chat/")
+
+    @app.api_route("/widget.js", methods=["GET", "HEAD"], include_in_schema=False)
+    def widget() -> FileResponse:
+        return FileResponse(STATIC / "widget.js", media_type="text/javascript; charset=utf-8",
+                            headers={"Cache-Control": "public, max-age=300",
+                                     "Cross-Origin-Resource-Policy": "cross-origin"})
+
+    @app.api_route("/demo", methods=["GET", "HEAD"], include_in_schema=False)
+    def demo() -> FileResponse:
+        return FileResponse(STATIC / "demo.html", media_type="text/html; charset=utf-8")
+
+    @app.api_route("/source", methods=["GET", "HEAD"], include_in_schema=False)
+    def source() -> FileResponse:
+        return FileResponse(STATIC / "source.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
