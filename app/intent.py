@@ -11,22 +11,35 @@ from ingest.places import CITIES, PROVINCES, province_of_city, short_name
 # A department's own list of work: "市场监管局负责哪些工作" / "省商务厅牵头哪些任务".
 _DUTIES = re.compile(
     r"(负责|牵头|配合|承担|参与|分管|主管)(了)?(哪些|什么|啥|的)(工作|任务|事项|事情|职责)?"
-    r"|职责|责任清单|任务清单|工作任务|有哪些任务|要做什么|干什么|做哪些|分工是什么"
+    r"|职责|责任清单|任务清单|工作任务|有哪些任务|要做什么|干什么|做哪些|分工是什么|(什么|哪些)分工"
 )
+# A unit named and a list of its work asked, whatever else is said: "海洋发展局被列为哪些任务的
+# 责任单位" / "市文旅局要抓哪些事".
+_DUTY_LIST = re.compile(r"(哪些|什么|几项)(任务|工作|事项|事情|事儿|事)")
 _RESPONSIBILITY = re.compile(
-    r"谁(来)?(牵头|负责|主管|配合|主抓|承担)|由谁|哪个(部门|单位|机构)|哪些(部门|单位|机构)"
-    r"|什么(部门|单位)|责任(单位|部门)|牵头(单位|部门)|配合(单位|部门)|主管部门|谁管|归谁"
+    r"谁(来)?(牵|负责|主管|配合|主抓|承担|管)|由谁|哪(个|些|几个|两个|三个|几家|两家|一个)"
+    r"(部门|单位|机构|厅|局|委|部|家单位|家)|什么(部门|单位)|责任(单位|部门)|牵头(单位|部门)"
+    r"|配合(单位|部门)|主管部门|谁管|归谁"
 )
+# "是不是市场监管局负责" / "财政局有责任吗" / "有卫健委的事吗": is this unit in charge of a task.
+_UNIT_CHECK = re.compile(
+    r"是不是|是否|有(没有)?责任|的事|要不要(参与|配合|负责)|(负责|牵头|配合|参与)[^,，。]*吗"
+    r"|是[^,，。]{2,20}吗"
+)
+# "奖金由谁出钱" / "哪级财政承担": who pays a reward, read from the reward facts.
+_FUNDING = re.compile(r"(奖金|奖励资金|资金|奖励).{0,6}(出钱|谁出|出资|承担|支付)|哪(一)?级财政|谁(来)?出钱")
 _REWARD = re.compile(
     r"奖励|奖金|奖多少|奖补|补贴|补助|资助|多少钱|给多少|拿多少|发多少|几万|万元|现金|重奖|奖励标准"
 )
 _QUALIFICATION = re.compile(
     r"纳入|撤销|取消|吊销|资格|认定条件|申请条件|什么条件|哪些条件|符合|哪些品牌|什么样的品牌|能不能(加入|申请)"
-    r"|政策激励|政策扶持|优惠措施|享受"
+    r"|政策激励|政策扶持|优惠措施|享受|有(什么|哪些)?(政策)?(扶持|激励)吗?"
+    r"|(会|将)?(怎么|如何)(处理|处罚)|会怎样|会怎么样|什么后果|追究|约谈|什么情况下"
 )
 _TARGET = re.compile(
     r"目标|到\s*20\d\d\s*年|20\d\d年(前|底|末)?(要|要求|需要|应当)?(达到|实现|新增)|要达到|达到多少"
     r"|新增多少|多少家|多少个|多少项|多少件|指标|满意度|合格率|覆盖率"
+    r"|(新增|建|建设|建成|培育|达到|突破)几(个|家|项|件|所|批)"
 )
 _CITY_SHORT = {short_name(city): city for cities in CITIES.values() for city in cities}
 # Names that contain a place but do not ask about it: 好品山东, 青岛海关, 山东省市场监督管理局.
@@ -37,9 +50,13 @@ def classify(question: str) -> Intent:
     """The intent of a question, from its wording; GENERAL when no fact type fits."""
     text = re.sub(r"\s+", "", question)
     names_a_unit = bool(find_mentions(text))
+    if names_a_unit and _DUTY_LIST.search(text):
+        return Intent.DUTIES
     if names_a_unit and _DUTIES.search(text) and not _RESPONSIBILITY.search(text):
         return Intent.DUTIES
-    if _RESPONSIBILITY.search(text):
+    if _FUNDING.search(text):
+        return Intent.REWARD
+    if _RESPONSIBILITY.search(text) or names_a_unit and _UNIT_CHECK.search(text):
         return Intent.RESPONSIBILITY
     if _REWARD.search(text):
         return Intent.REWARD
@@ -69,6 +86,7 @@ def region_applies(document_region: str, asked: str | None) -> bool:
     cities; a city's rule covers only that city)."""
     if not asked:
         return True
+    asked = extract_region(asked) or asked  # "临沂" as a user types it -> 山东省临沂市
     region = document_region.replace("(推断)", "").strip()
     if not region:
         return False

@@ -1,4 +1,5 @@
-"""An enterprise's honours in, the rewards each document grants for them out, each cited."""
+"""Rewards: the amount each document grants for an honour asked about, who pays it, and a
+list of honours checked at once; each cited, never borrowed across regions."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.answer import Answer, Intent
-from app.fact_answers import Citer, by_document, describe_reward, document_label, in_region
+from app.citer import Citer, by_document, document_label, in_region, refusal, title_of
+from app.fact_match import MIN_MATCH, Matcher, best_matches, question_terms
+from app.intent import extract_region
 from ingest.document import DocumentMeta
-from ingest.fact import Fact, Reward
-from ingest.terms import honour_key
+from ingest.fact import Fact, Qualification, Responsibility, Reward, Target
+from ingest.terms import HONOURS, find_honours, honour_key
 
 # "主导制定行业标准 2 项" / "4A级景区×2" / "驰名商标2件": a trailing count multiplies the amount.
 _COUNT = re.compile(r"\s*[x×*]?\s*(\d+)\s*(?:项|个|件|次|家)?\s*$")
@@ -36,6 +39,15 @@ class RewardCheck:
     totals: tuple[tuple[str, float], ...]  # (doc_id, total in 万元)
     unmatched: tuple[str, ...]
     documents: tuple[DocumentMeta, ...]
+
+
+def describe_reward(fact: Reward) -> str:
+    """"主创工程 鲁班奖:一次性奖励50万元", every word copied from the fact."""
+    once = "一次性" if "一次性" in fact.qualifier else ""
+    limit = next((q for q in ("不超过", "最高", "最多") if q in fact.qualifier), "")
+    who = f"(对象:{fact.recipient})" if fact.recipient else ""
+    condition = f"{fact.condition} " if fact.condition else ""
+    return f"{condition}{fact.honour}{who}:{once}{fact.verb}{limit}{fact.amount}"
 
 
 def parse_honour(text: str) -> tuple[str, int]:
@@ -95,3 +107,144 @@ def format_reward_check(check: RewardCheck) -> Answer:
     if not found:
         return Answer(question, "\n".join(lines), True, str(Intent.REWARD))
     return Answer(question, "\n".join(lines), False, str(Intent.REWARD), tuple(citer.citations))
+
+
+# "能拿多少钱" / "奖金是多少": the amount is asked; with none written, the answer is a refusal.
+# "有什么奖励" asks what kind, and a written policy incentive (给予相应政策激励) answers it.
+_AMOUNT_ASKED = re.compile(r"多少|几万|金额|数额|奖金|资金|补贴|补助|资助")
+# "奖金由谁出钱" / "哪级财政承担" / "资金从哪里出": who pays, read from the funding rules.
+_FUNDING_ASKED = re.compile(
+    r"出钱|谁出|出资|谁(?:来)?(?:承担|支付|付|掏|兑现)|哪(?:一)?级财政|什么财政|哪里出|从哪"
+    r"|资金(?:来源|由谁)|经费(?:来源|由谁)|财政(?:承担|负担|分担)"
+)
+_LISTING_ASKED = re.compile(r"哪些奖励|什么奖励|奖励政策|奖励标准|有哪些|奖励办法")
+# Words every reward question uses; what is left says which rewards are meant.
+_REWARD_WORDS = frozenset({"奖励", "奖金", "资助", "补贴", "补助", "奖补", "政策", "奖励政策",
+                           "奖励标准", "企业", "获得", "多少钱", "给予", "一次性", "资金"})
+
+
+def answer_reward(question: str, facts: Sequence[Fact], metas: Mapping[str, DocumentMeta],
+                  ) -> Answer | None:
+    """The amount for each honour asked about, per document and region, never borrowed."""
+    rewards = [f for f in facts if isinstance(f, Reward)]
+    region = extract_region(question)
+    asked = find_honours(question, [*HONOURS, *(f.honour for f in rewards)])
+    if _FUNDING_ASKED.search(question):
+        return answer_funding(question, rewards, asked, metas, region)
+    if not asked:
+        return _answer_listing(question, rewards, metas, region)
+    citer = Citer(metas)
+    local = [f for key in asked
+             for f in in_region([r for r in rewards if honour_key(r.honour) == key], metas, region)]
+    lines = reward_lines(local, metas, citer)
+    answered = bool(local)
+    for key in asked:
+        same = [f for f in rewards if honour_key(f.honour) == key]
+        if any(f in local for f in same):
+            continue
+        found, incentive = _lines_without_amount(key, same, facts, metas, region, citer)
+        lines += found
+        answered = answered or (incentive and not _AMOUNT_ASKED.search(question))
+    if not citer.citations:
+        return refusal(question, Intent.REWARD, "\n".join(lines))
+    # No amount for any honour asked: a refusal, still citing where the honour stands (as a
+    # target, a supported item, or another region's rule) so the reader can check.
+    return Answer(question, "\n".join(lines), not answered, str(Intent.REWARD),
+                  tuple(citer.citations))
+
+
+def _lines_without_amount(key: str, same: Sequence[Reward], facts: Sequence[Fact],
+                          metas: Mapping[str, DocumentMeta], region: str | None,
+                          citer: Citer) -> tuple[list[str], bool]:
+    """What the documents say of an honour that has no amount here, and whether a written
+    policy incentive (not money) is among it."""
+    where = f"{region}的" if region else ""
+    lines = [f"已收录{where}文件均未规定「{key}」的奖励金额。"]
+    mentions = in_region(_mentions_of(key, facts), metas, region)
+    incentive = False
+    for doc_id, group in by_document(mentions).items():
+        label = document_label(metas.get(doc_id), doc_id)
+        for fact in group:
+            if isinstance(fact, Qualification) and fact.effect == "incentive":
+                incentive = True
+                lines.append(f"  {label}对该类企业的规定:{fact.outcome}{citer.cite(fact.span)}。")
+        cites = "".join(citer.cite(f.span) for f in group
+                        if not (isinstance(f, Qualification) and f.effect == "incentive"))
+        if cites:
+            lines.append(f"  该名称在{label}中仅作为目标或支持事项出现{cites}。")
+    if same:  # only another region's documents pay for it
+        lines.append(f"  其他地区文件的规定(不适用于{region}),仅供参考:")
+        lines += ["  " + line for line in reward_lines(same, metas, citer)]
+    return lines, incentive
+
+
+def _mentions_of(key: str, facts: Sequence[Fact]) -> list[Fact]:
+    """Targets and qualifications naming the honour (else task rows), one per quoted place."""
+    found: dict[tuple[str, int], Fact] = {}
+    for kinds in ((Target, Qualification), (Responsibility,)):
+        for fact in facts:
+            text = fact.metric if isinstance(fact, Target) else fact.span.quote
+            if isinstance(fact, kinds) and key in honour_key(text):
+                found.setdefault((fact.span.doc_id, fact.span.start), fact)
+        if found:
+            break
+    return list(found.values())
+
+
+def _answer_listing(question: str, rewards: Sequence[Reward], metas: Mapping[str, DocumentMeta],
+                    region: str | None) -> Answer | None:
+    """Every reward of the region, when the question asks for the list and nothing narrower."""
+    if not _LISTING_ASKED.search(question):
+        return None
+    local = in_region(rewards, metas, region)
+    if not local:
+        return refusal(question, Intent.REWARD)
+    # "各县市区能不能自己制定配套的奖励政策" names more than the list: passages answer it.
+    rest = [t for t in question_terms(question) if t not in _REWARD_WORDS]
+    texts = [f"{f.honour} {f.condition} {f.span.quote} {title_of(metas, f.span.doc_id)}"
+             for f in local]
+    if rest and max(Matcher(" ".join(rest), texts).score(text) for text in texts) < MIN_MATCH:
+        return None
+    citer = Citer(metas)
+    lines = reward_lines(local, metas, citer)
+    return Answer(question, "\n".join(lines), False, str(Intent.REWARD), tuple(citer.citations))
+
+
+def answer_funding(question: str, rewards: Sequence[Reward], asked: Sequence[str],
+                   metas: Mapping[str, DocumentMeta], region: str | None) -> Answer | None:
+    """Which budget pays a reward: the funding rule of the honours asked, else the rule whose
+    words match the question."""
+    local = [f for f in in_region(rewards, metas, region) if f.funding_span is not None]
+    named = [f for f in local if honour_key(f.honour) in asked]
+    rules = {(f.funding_span.doc_id, f.funding_span.start): f for f in named}  # type: ignore[union-attr]
+    if not rules:
+        by_rule = {(f.funding_span.doc_id, f.funding_span.start): f  # type: ignore[union-attr]
+                   for f in local}
+        best = best_matches(question, list(by_rule.values()), lambda f: f.funding)
+        rules = {(f.funding_span.doc_id, f.funding_span.start): f  # type: ignore[union-attr]
+                 for f in best}
+    if not rules:
+        return None
+    citer = Citer(metas)
+    lines: list[str] = []
+    for doc_id, group in by_document(list(rules.values())).items():
+        lines.append(f"{document_label(metas.get(doc_id), doc_id)}规定奖励资金:")
+        for fact in group:
+            assert fact.funding_span is not None
+            covered = "、".join(f.honour for f in local if f.funding_span == fact.funding_span)
+            lines.append(f"- {fact.funding}{citer.cite(fact.funding_span)}(适用于:{covered})")
+    return Answer(question, "\n".join(lines), False, str(Intent.REWARD), tuple(citer.citations))
+
+
+def reward_lines(rewards: Sequence[Reward], metas: Mapping[str, DocumentMeta],
+                 citer: Citer) -> list[str]:
+    """One block per document: its label, each reward, and the funding rule it names."""
+    lines: list[str] = []
+    for doc_id, group in by_document(rewards).items():
+        lines.append(f"{document_label(metas.get(doc_id), doc_id)}规定:")
+        for fact in group:
+            line = f"- {describe_reward(fact)}{citer.cite(fact.span)}"
+            if fact.funding_span:
+                line += f";资金:{fact.funding}{citer.cite(fact.funding_span)}"
+            lines.append(line)
+    return lines

@@ -1,4 +1,4 @@
-"""Brand programme conditions: what qualifies, what earns incentives, what revokes."""
+"""Brand programme conditions: what qualifies, earns incentives, is sanctioned, or revokes."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"政策(?:激励|扶持|支持))")),
     # "支持“好品山东”市场主体参评中国质量奖…,享受进出口货物通关一体化等优惠措施"
     ("incentive", re.compile(r"支持(?P<condition>“[^”]+”[^,，;；。]*?)[,，](?P<outcome>享受[^;；。]+)")),
+    # "对问题轻微的进行约谈" / "对未经授权,违规使用“好品山东”形象标识的企业和个人,依法追究其责任"
+    ("sanctions", re.compile(r"(?<![针面绝相])对(?P<condition>[^;；。]+?)[,，]?(?P<outcome>(?:进行|予以|给予)?"
+                             r"(?:约谈|通报批评|限期整改|责令整改|依法追究[^,，;；。]{0,6}责任))")),
 )
 
 
@@ -32,7 +35,7 @@ def extract_qualifications(source: Source) -> Iterator[Qualification]:
         clause = source.text[start:end]
         for effect, pattern in _PATTERNS:
             for match in pattern.finditer(clause):
-                for programme in _programmes(match):
+                for programme in _programmes(match, clause, effect):
                     span = source.span(start + match.start(), start + match.end())
                     condition = match.group("condition").strip()
                     fact_id = content_hash(source.doc_id, FactKind.QUALIFICATION,
@@ -41,9 +44,17 @@ def extract_qualifications(source: Source) -> Iterator[Qualification]:
                                         condition=condition, outcome=match.group("outcome"))
 
 
-def _programmes(match: re.Match[str]) -> list[str]:
+def _programmes(match: re.Match[str], clause: str, effect: str) -> list[str]:
     named = match.groupdict().get("programme")
     if named:
         return [named]
-    # An incentive names its programmes in the condition: "对…、“好品山东”“同线同标同质”等品牌企业"
-    return [name for name in _PROGRAMME.findall(match.group("condition")) if "、" not in name]
+    # An incentive names its programmes in the condition: "对…、“好品山东”“同线同标同质”等品牌企业";
+    # a sanction may name it earlier in the clause: "建立健全“好品山东”动态管理机制,对问题轻微的进行约谈".
+    places = [match.group("condition")]
+    if effect == "sanctions":
+        places.append(clause[: match.start()])
+    for text in places:
+        names = [name for name in _PROGRAMME.findall(text) if "、" not in name]
+        if names:
+            return names
+    return []

@@ -103,7 +103,7 @@ def _from_rows(source: Source) -> Iterator[Reward]:
 
 def _funding_rules(source: Source) -> Iterator[_FundingRule]:
     for start, end in source.pieces(0, len(source.text), "。\n"):
-        match = _FUNDING.search(source.text[start:end].strip())
+        match = _FUNDING.search(_LEADING.sub("", source.text[start:end].strip(), count=1))
         if not match:
             continue
         scope_text = match.group("scope").strip(" ,，")

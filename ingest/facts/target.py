@@ -1,4 +1,5 @@
-"""Numeric goals with their deadline: "到2025年,新增省长质量奖企业20家以上"."""
+"""Goals with their deadline: "到2025年,新增省长质量奖企业20家以上", and goals in words
+right after a deadline: "到2030年,成为具备国际竞争力的区域品牌"."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ _DEADLINE = re.compile(r"到\s*(\d{4})\s*年(?:底|末)?")
 _VALUE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:家|个|项|件|%|％|所|人|名|座|处|批|条)(?![元])"
                     r"(?:以上|左右|以内)?")
 _BREAKTHROUGH = "实现零的突破"
+# A goal in words: "竞争力位居全国区域品牌前列" / "“好品山东”评价涵盖产品、工程、服务等领域";
+# it ends before a comment on it ("…区域品牌这具有科学性、全局性的目标").
+_GOAL = re.compile(r"\s*(?P<subject>[^,，]{0,20}?)(?P<goal>(?:成为|位居|涵盖|覆盖|建成|跻身|迈入|进入)"
+                   r"[^这,，;；。]+)")
 # A new section ends the reach of an earlier "到2025年": "二、主要措施(一)抓质量提升…".
 _SECTION = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]")
 # Verbs of growth stay in the metric (新增 / 培育); verbs of state are dropped (达到 / 稳定在).
@@ -49,14 +54,36 @@ def _row_units(text: str) -> tuple[str, ...]:
 
 def _from_sentence(source: Source, start: int, end: int, deadline: str,
                    units: tuple[str, ...], quote_from_deadline: bool) -> Iterator[Target]:
+    """Targets of each clause; a later "到2030年" starts a new deadline and a new quote."""
+    quote_start = start
+    after_deadline = quote_from_deadline
     for clause_start, clause_end in source.pieces(start, end, ",，;；"):
         clause = source.text[clause_start:clause_end]
+        stated = _DEADLINE.search(clause)
+        if stated and quote_from_deadline:
+            deadline, quote_start, after_deadline = stated.group(1) + "年", clause_start, True
         if _DEADLINE.fullmatch(clause.strip()):
             continue
-        span = source.span(start if quote_from_deadline else clause_start, clause_end)
-        for metric, value in _metrics(clause):
+        span = source.span(quote_start if quote_from_deadline else clause_start, clause_end)
+        metrics = _metrics(clause)
+        if not metrics and after_deadline:
+            yield from _goal(source, span.start, clause_start, clause, deadline, units)
+        after_deadline = False
+        for metric, value in metrics:
             fact_id = content_hash(source.doc_id, FactKind.TARGET, str(span.start), metric, value)
             yield Target(fact_id, span, metric=metric, value=value, deadline=deadline, units=units)
+
+
+def _goal(source: Source, quote_start: int, clause_start: int, clause: str, deadline: str,
+          units: tuple[str, ...]) -> Iterator[Target]:
+    """A goal without a number, right after its deadline: "到2030年,成为具备国际竞争力的区域品牌"."""
+    match = _GOAL.match(clause)
+    if not match:
+        return
+    span = source.span(quote_start, clause_start + match.end())
+    metric, value = match.group("subject").strip(), match.group("goal").strip()
+    fact_id = content_hash(source.doc_id, FactKind.TARGET, str(span.start), metric, value)
+    yield Target(fact_id, span, metric=metric, value=value, deadline=deadline, units=units)
 
 
 def _metrics(clause: str) -> list[tuple[str, str]]:

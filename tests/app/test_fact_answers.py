@@ -111,6 +111,7 @@ def test_reward_of_another_region_is_never_presented_as_shandong() -> None:
     answer = ask(answer_reward, "山东对中国驰名商标有什么奖励")
     assert answer is not None
     text = answer.answer
+    assert answer.refused
     assert text.startswith("已收录山东省的文件均未规定「中国驰名商标」的奖励金额")
     assert "不适用于山东省" in text and text.index("不适用于山东省") < text.index("50万元")
 
@@ -123,7 +124,7 @@ def test_reward_unknown_honour_with_no_mention_is_refused() -> None:
 
 def test_reward_honour_named_only_as_support_cites_that_place() -> None:
     answer = ask(answer_reward, "中国工业大奖奖励多少")
-    assert answer is not None and not answer.refused
+    assert answer is not None and answer.refused  # no amount: a refusal that still shows where
     assert "未规定「中国工业大奖」的奖励金额" in answer.answer and "万元" not in answer.answer
     assert_cited(answer)
 
@@ -159,3 +160,88 @@ def test_target_with_deadline_and_units() -> None:
     assert "新增省长质量奖企业:到2025年20家以上(责任单位:省工业和信息化厅、省市场监管局)" in answer.answer
     assert_cited(answer)
     assert ask(answer_target, "到2030年新增省长质量奖企业的目标是多少") is None
+
+
+@pytest.mark.parametrize("question", [
+    "《共建共享好品山东推进落实分工方案》是由哪个单位发布的",  # a document's issuer, not a task
+    "航空航天产业由哪个部门负责",
+    "获得省级政府质量奖的奖金由谁来承担",  # funding: a reward question
+])
+def test_responsibility_weak_matches_fall_back(question: str) -> None:
+    assert ask(answer_responsibility, question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "威海想要打造什么样的品牌建设格局", "申报泰山学者要符合什么条件",
+])
+def test_qualification_weak_matches_fall_back(question: str) -> None:
+    assert ask(answer_qualification, question) is None
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("国家级、省级政府质量奖的奖励资金由哪一级财政出？", "由市级财政承担"),
+    ("中国质量奖提名奖的奖金谁出钱", "由市级财政承担"),
+    ("鲁班奖的奖励资金从哪里出", "县市单位由所在县市财政承担"),
+])
+def test_funding_is_read_from_the_reward_facts(question: str, rule: str) -> None:
+    answer = ask(answer_reward, question)
+    assert answer is not None and not answer.refused
+    assert rule in answer.answer and "湖北省(推断)" in answer.answer
+    assert any(rule in citation.quote for citation in answer.citations)
+    assert_cited(answer)
+
+
+@pytest.mark.parametrize("question", ["威海企业拿到省长质量奖能奖励几万", "山东对鲁班奖奖励多少钱"])
+def test_no_amount_in_the_region_is_a_refusal_with_its_evidence(question: str) -> None:
+    answer = ask(answer_reward, question)
+    assert answer is not None and answer.refused
+    assert "的文件均未规定" in answer.answer
+    assert all(c.region != "湖北省(推断)" or "不适用于" in answer.answer for c in answer.citations)
+
+
+def test_a_written_incentive_answers_what_kind_of_reward() -> None:
+    answer = ask(answer_reward, "威海对获得市长质量奖的企业给什么奖励")
+    assert answer is not None and not answer.refused
+    assert "给予相应政策激励" in answer.answer
+    assert_cited(answer)
+
+
+@pytest.mark.parametrize(("question", "amounts"), [
+    ("中国质量奖及其提名奖分别奖励多少", ["200万元", "100万元"]),
+    ("荆江质量奖和它的提名奖各奖多少", ["50万元", "30万元"]),
+    ("3A、4A级景区分别奖励多少", ["20万元", "50万元"]),
+])
+def test_reward_every_listed_honour(question: str, amounts: list[str]) -> None:
+    answer = ask(answer_reward, question)
+    assert answer is not None and not answer.refused
+    assert all(amount in answer.answer for amount in amounts)
+    assert answer.answer.count("《关于全面开展质量品牌提升行动") == 1  # one block per document
+
+
+@pytest.mark.parametrize(("question", "values"), [
+    ("到2025年国家级、省级质检中心各要新增几个", ["新增国家级质检中心:到2025年2个",
+                                                 "新增省级质检中心:到2025年1个"]),
+    ("全员创新企业和高新技术企业分别要培育多少家", ["5000家", "30000家"]),
+    ("好品山东在2025年、2030年的总体目标分别是什么", ["到2025年位居全国区域品牌前列",
+                                                   "到2030年成为具备国际竞争力的区域品牌"]),
+])
+def test_target_every_listed_item_and_year(question: str, values: list[str]) -> None:
+    answer = ask(answer_target, question)
+    assert answer is not None
+    assert all(value in answer.answer for value in values)
+    assert_cited(answer)
+
+
+def test_target_of_a_province_is_not_a_citys() -> None:
+    assert ask(answer_target, "威海到2025年要新增多少家质量标杆企业") is None
+
+
+@pytest.mark.parametrize(("question", "outcome"), [
+    ("问题轻微的好品山东企业会被怎样处理", "进行约谈"),
+    ("未经授权使用好品山东标识有什么后果", "依法追究其责任"),
+])
+def test_qualification_sanctions(question: str, outcome: str) -> None:
+    answer = ask(answer_qualification, question)
+    assert answer is not None and outcome in answer.answer
+    assert "撤销" not in answer.answer
+    assert_cited(answer)

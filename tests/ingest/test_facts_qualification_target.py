@@ -37,6 +37,28 @@ def test_qualifies_from_000_row_2_and_002() -> None:
     assert interpretation.outcome == "纳入“好品山东”品牌体系,使用“好品山东”标识"
 
 
+def test_sanctions_of_000_row_18_name_their_programme() -> None:
+    sanctions = [q for q in qualifications("000") if q.effect == "sanctions"]
+    assert [(q.span.row, q.programme, q.condition, q.outcome) for q in sanctions] == [
+        (18, "好品山东", "问题轻微的", "进行约谈"),
+        (18, "好品山东", "未经授权,违规使用“好品山东”形象标识的企业和个人", "依法追究其责任"),
+    ]
+    assert sanctions[0].span.quote == "对问题轻微的进行约谈"
+
+
+def test_a_sanction_is_read_from_other_wordings() -> None:
+    from ingest.document import Document, DocumentMeta
+    from ingest.facts.qualification import extract_qualifications
+    from ingest.facts.source import Source
+
+    text = ("建立“鲁字号”品牌退出机制,对抽检不合格的予以通报批评;"
+            "对冒用“鲁字号”标识的单位,依法追究其法律责任。针对重点行业开展专项检查。")
+    document = Document(DocumentMeta("d", "t"), text, "")
+    found = [(q.programme, q.condition, q.outcome) for q in extract_qualifications(Source(document))]
+    assert found == [("鲁字号", "抽检不合格的", "予以通报批评"),
+                     ("鲁字号", "冒用“鲁字号”标识的单位", "依法追究其法律责任")]
+
+
 def test_revocations_of_000_row_18_keep_their_scope() -> None:
     revokes = [q for q in qualifications("000") if q.effect == "revokes"]
     assert [q.outcome for q in revokes] == ["撤销其相应“好品山东”品牌资格", "撤销其所有“好品山东”品牌资格"]
@@ -79,5 +101,15 @@ def test_targets_of_000_and_003_by_metric() -> None:
 
 def test_no_money_is_read_as_a_target_and_001_has_none() -> None:
     assert not [t for t in targets("003") if "万元" in t.value]
-    assert targets("001") == [] and targets("002") == []
-    assert len(targets("000")) == 12 and len(targets("003")) == 26
+    assert targets("001") == []
+    assert len(targets("000")) == 13 and len(targets("003")) == 26
+
+
+def test_goals_in_words_right_after_a_deadline() -> None:
+    goals = {(t.deadline, t.metric, t.value, t.span.quote) for t in targets("002")}
+    assert goals == {
+        ("2025年", "竞争力", "位居全国区域品牌前列", "到2025年,竞争力位居全国区域品牌前列"),
+        ("2030年", "", "成为具备国际竞争力的区域品牌", "到2030年,成为具备国际竞争力的区域品牌"),
+    }
+    evaluation = next(t for t in targets("000") if t.metric == "“好品山东”评价")
+    assert evaluation.value == "涵盖产品、工程、服务等领域" and evaluation.deadline == "2025年"

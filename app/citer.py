@@ -1,0 +1,69 @@
+"""Numbered verbatim citations and the document labels every fact answer names."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
+
+from app.answer import REFUSAL, Answer, Citation, Intent
+from app.intent import region_applies
+from ingest.document import DocumentMeta, Span
+from ingest.fact import Qualification, Responsibility, Reward, Target
+
+F = TypeVar("F", bound=Responsibility | Reward | Qualification | Target)
+Metas = Mapping[str, DocumentMeta]
+
+
+class Citer:
+    """Numbers spans in the order they are cited; the same span keeps its number."""
+
+    def __init__(self, metas: Metas) -> None:
+        self.metas = metas
+        self.citations: list[Citation] = []
+        self._numbers: dict[tuple[str, int, int], int] = {}
+
+    def cite(self, span: Span) -> str:
+        key = (span.doc_id, span.start, span.end)
+        if key not in self._numbers:
+            meta = self.metas.get(span.doc_id) or DocumentMeta(span.doc_id, span.doc_id)
+            number = len(self.citations) + 1
+            self._numbers[key] = number
+            self.citations.append(Citation(
+                n=number, doc_id=span.doc_id, title=meta.title, issuer=meta.issuer,
+                date=meta.date, region=meta.region, quote=span.quote, start=span.start,
+                end=span.end, section_path=span.section_path, row=span.row,
+            ))
+        return f"[{self._numbers[key]}]"
+
+
+def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
+    """《title》(issuer,region,date): what every answer names for each document it rests on."""
+    if meta is None:
+        return f"《{doc_id}》"
+    details = ",".join(part for part in (meta.issuer, meta.region, meta.date) if part)
+    return f"《{meta.title}》({details})"
+
+
+def refusal(question: str, intent: Intent, text: str = REFUSAL) -> Answer:
+    return Answer(question=question, answer=text, refused=True, intent=str(intent))
+
+
+def by_document(facts: Sequence[F]) -> dict[str, list[F]]:
+    groups: dict[str, list[F]] = {}
+    for fact in facts:
+        groups.setdefault(fact.span.doc_id, []).append(fact)
+    return groups
+
+
+def in_region(facts: Sequence[F], metas: Metas, region: str | None) -> list[F]:
+    return [f for f in facts if region_applies(region_of(metas, f.span.doc_id), region)]
+
+
+def region_of(metas: Metas, doc_id: str) -> str:
+    meta = metas.get(doc_id)
+    return meta.region if meta else ""
+
+
+def title_of(metas: Metas, doc_id: str) -> str:
+    meta = metas.get(doc_id)
+    return meta.title if meta else ""
