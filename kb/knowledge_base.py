@@ -52,6 +52,16 @@ class _Snapshot:
     bm25: BM25
     metas: dict[str, DocumentMeta]
     facts: list[Fact]
+    position: dict[str, int]  # chunk id -> index in `chunks`
+    chunk_docs: np.ndarray  # document id of every chunk, for region masks
+
+    def region_mask(self, region: str | None) -> np.ndarray | None:
+        """Which chunks lie in documents that speak for `region`; None: all of them."""
+        if not region:
+            return None
+        allowed = [doc_id for doc_id, meta in self.metas.items()
+                   if region_matches(meta.region, region)]
+        return np.isin(self.chunk_docs, allowed)
 
 
 class KnowledgeBase:
@@ -154,13 +164,16 @@ class KnowledgeBase:
         generation = self._records.generation()
         if self._snapshot is None or self._snapshot.generation != generation:
             rows = self._records.chunks_with_tokens()
+            chunks = [chunk for chunk, _ in rows]
             self._snapshot = _Snapshot(
                 generation=generation,
-                chunks=[chunk for chunk, _ in rows],
+                chunks=chunks,
                 tokens=[frozenset(tokens) for _, tokens in rows],
                 bm25=BM25([tokens for _, tokens in rows]),
                 metas={meta.doc_id: meta for meta in self._records.metas()},
                 facts=self._records.facts(),
+                position={chunk.chunk_id: i for i, chunk in enumerate(chunks)},
+                chunk_docs=np.array([chunk.doc_id for chunk in chunks], dtype=object),
             )
         return self._snapshot
 
@@ -193,13 +206,12 @@ class KnowledgeBase:
         snapshot = self._current()
         if not snapshot.chunks:
             raise KBNotBuilt(f"the knowledge base at {self.home} has no documents yet")
-        allowed = [i for i, c in enumerate(snapshot.chunks)
-                   if region_matches(snapshot.metas[c.doc_id].region, region)]
-        if not allowed:
+        mask = snapshot.region_mask(region)
+        if mask is not None and not mask.any():
             return []
         query_tokens = self._tokenizer.tokenize(query)
-        bm25_ranking = self._bm25_ranking(snapshot, query_tokens, allowed)
-        vector_ranking, similarities = self._vector_ranking(snapshot, query, allowed, region)
+        bm25_ranking = self._bm25_ranking(snapshot, query_tokens, mask)
+        vector_ranking, similarities = self._vector_ranking(snapshot, query, mask)
         fused = fuse_rankings([bm25_ranking, vector_ranking])[:k]
         if region:
             # the region is a filter now; its name is not a word the passage must contain
@@ -217,24 +229,24 @@ class KnowledgeBase:
             for index, score in fused
         ]
 
-    def _bm25_ranking(self, snapshot: _Snapshot, query_tokens: list[str],
-                      allowed: list[int]) -> list[int]:
+    @staticmethod
+    def _bm25_ranking(snapshot: _Snapshot, query_tokens: list[str],
+                      mask: np.ndarray | None) -> list[int]:
         scores = snapshot.bm25.scores(query_tokens)
-        mask = np.zeros(len(snapshot.chunks), dtype=bool)
-        mask[allowed] = True
-        scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:_CANDIDATES]
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        count = min(_CANDIDATES, len(scores))
+        top = np.argpartition(-scores, count - 1)[:count]
+        top = top[np.argsort(-scores[top], kind="stable")]
         return [int(i) for i in top if scores[i] > 0]
 
-    def _vector_ranking(self, snapshot: _Snapshot, query: str, allowed: list[int],
-                        region: str | None) -> tuple[list[int], dict[int, float]]:
-        position = {c.chunk_id: i for i, c in enumerate(snapshot.chunks)}
-        doc_ids = None
-        if region:
-            doc_ids = sorted({snapshot.chunks[i].doc_id for i in allowed})
+    def _vector_ranking(self, snapshot: _Snapshot, query: str,
+                        mask: np.ndarray | None) -> tuple[list[int], dict[int, float]]:
+        doc_ids = None if mask is None else sorted(set(snapshot.chunk_docs[mask]))
         vector = self._embedder.embed_query(query)
         results = self._vectors.query(vector, _CANDIDATES, doc_ids)
         # a vector whose chunk is not committed (an ingest under way) is not searchable yet
+        position = snapshot.position
         ranked = [(position[cid], sim) for cid, sim in results if cid in position]
         return [i for i, _ in ranked], dict(ranked)
 

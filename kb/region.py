@@ -7,6 +7,7 @@ city, and another province's rule never applies (湖北省 is not 山东).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.places import CITIES, PROVINCES, province_of_city, short_name
 
@@ -33,6 +34,7 @@ def _core(region: str) -> str:
     return re.sub(r"(省|市|自治区|特别行政区)", "", full_region(region))
 
 
+@lru_cache(maxsize=4096)
 def region_matches(document_region: str, wanted: str | None) -> bool:
     """True where no region is wanted, or the document's region is, contains or lies in it."""
     if not wanted:
