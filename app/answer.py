@@ -16,6 +16,12 @@ class Intent(StrEnum):
     GENERAL = "general"
 
 
+class AnswerMode(StrEnum):
+    EXTRACTIVE = "extractive"  # facts and verbatim passages, no model
+    LLM = "llm"  # a model's sentences, each checked against the passages it cites
+    LLM_FALLBACK = "llm_fallback"  # a model was asked, its reply failed: the extractive answer
+
+
 REFUSAL = "未在已收录文件中找到依据。"
 
 
@@ -56,13 +62,19 @@ class Answer:
     refused: bool
     intent: str
     citations: tuple[Citation, ...] = field(default=())
+    mode: str = AnswerMode.EXTRACTIVE  # llm_fallback: a model was asked, its reply not shown
+    note: str = ""  # why an llm_fallback answer is the extractive one
 
     def to_json(self) -> dict[str, Any]:
-        """The stable `policykb ask --json` contract."""
-        return {
+        """The stable `policykb ask --json` contract; "mode" and "note" only where a model was
+        asked."""
+        data: dict[str, Any] = {
             "question": self.question,
             "answer": self.answer,
             "refused": self.refused,
             "intent": self.intent,
             "citations": [citation.to_json() for citation in self.citations],
         }
+        if self.mode != AnswerMode.EXTRACTIVE:
+            data |= {"mode": str(self.mode), "note": self.note}
+        return data

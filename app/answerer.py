@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from app.answer import Answer, Intent
 from app.errors import BadQuestion
@@ -19,6 +20,7 @@ from app.intent import classify, extract_region
 from app.passages import answer_from_passages
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
+from kb.hit import Hit
 from kb.knowledge_base import KnowledgeBase
 
 MAX_QUESTION_CHARS = 500
@@ -51,6 +53,19 @@ def clean_question(question: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What the extractive path read to answer: the facts it quotes or the passages it
+    searched, and the answer it made of them."""
+
+    question: str  # cleaned
+    intent: Intent
+    region: str | None
+    facts: tuple[Fact, ...]  # the facts whose spans the extractive answer cites
+    hits: tuple[Hit, ...]  # the passages searched, where no fact answered
+    extractive: Answer
+
+
 class Answerer:
     """The extractive answerer: exact facts first, verbatim passages otherwise."""
 
@@ -60,6 +75,10 @@ class Answerer:
 
     def ask(self, question: str, region: str | None = None) -> Answer:
         """Answer one question, optionally only from documents of `region`."""
+        return self.evidence(question, region).extractive
+
+    def evidence(self, question: str, region: str | None = None) -> Evidence:
+        """The extractive answer to one question with the facts and passages it rests on."""
         # 1. normalise and classify
         text = clean_question(question)
         intent = classify(text)
@@ -71,16 +90,16 @@ class Answerer:
             facts = self.kb.facts(str(kind) if kind else None, region=region)
             answer = answer_with(text, facts, metas)
             if answer is not None:
-                return _with_question(answer, question)
+                return Evidence(text, intent, region, _cited_facts(answer, facts), (),
+                                replace(answer, question=question))
         # 3. otherwise the best passages, quoted; or a refusal when none is relevant
         hits = self.kb.search(text, k=self.top_k, region=region)
         must_match = AMOUNT if intent == Intent.REWARD else None
         answer = answer_from_passages(text, str(intent), hits, self.kb.tokenize, must_match)
-        return _with_question(answer, question)
+        return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=question))
 
 
-def _with_question(answer: Answer, question: str) -> Answer:
-    """The answer carrying the question as the user asked it."""
-    from dataclasses import replace
-
-    return replace(answer, question=question)
+def _cited_facts(answer: Answer, facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """The facts an answer quotes: those whose span one of its citations is."""
+    cited = {(c.doc_id, c.start, c.end) for c in answer.citations}
+    return tuple(f for f in facts if (f.span.doc_id, f.span.start, f.span.end) in cited)

@@ -78,7 +78,7 @@ def ingest(
     with _edge():
         settings = _settings(kb)
         if rebuild:
-            KnowledgeBase.wipe(settings.home)
+            KnowledgeBase.wipe(settings.home, settings.chroma_url)
         knowledge_base = open_knowledge_base(settings, bootstrap=False)
         outcome = ingest_paths(knowledge_base, paths or [bundled_documents_dir()], progress=True)
         report = outcome.report
@@ -116,13 +116,14 @@ def ask(
     kb: KbOption = None,
 ) -> None:
     """提问 Ask a question; the answer quotes the documents it rests on."""
-    from app.answerer import Answerer
+    from app.generation import make_answerer
     from app.library import open_knowledge_base
 
     with _edge():
         if question is None and batch is None:
             raise AppError("give a question, or --batch FILE.jsonl")
-        answerer = Answerer(open_knowledge_base(_settings(kb)))
+        settings = _settings(kb)
+        answerer = make_answerer(open_knowledge_base(settings), settings)
         if batch is None:
             _print_answer(answerer.ask(question or "", region=region), as_json)
             return
@@ -183,9 +184,11 @@ def evaluate(
     kb: KbOption = None,
     out: Annotated[Path, typer.Option(help="report folder")] = Path("eval-report"),
     min_accuracy: Annotated[Optional[float], typer.Option(help="exit 1 below this answer accuracy (0-1)")] = None,
+    llm: Annotated[bool, typer.Option("--llm", help="also evaluate the LLM path (POLICYKB_LLM_*), written to OUT/llm")] = False,
 ) -> None:
     """评测 Run a citation-checked evaluation; writes report.md, report.json, report.png."""
     from app.answerer import Answerer
+    from app.generation import GeneratingAnswerer, make_answerer
     from app.library import ingest_paths, open_knowledge_base
     from evals.runner import evaluate_command
 
@@ -194,21 +197,30 @@ def evaluate(
         if corpus is not None:
             from kb.knowledge_base import KnowledgeBase
 
-            KnowledgeBase.wipe(settings.home)
+            KnowledgeBase.wipe(settings.home, settings.chroma_url)
             knowledge_base = open_knowledge_base(settings, bootstrap=False)
             ingest_paths(knowledge_base, [corpus], progress=True)
         else:
             knowledge_base = open_knowledge_base(settings)
-        answerer = Answerer(knowledge_base)
-        code = evaluate_command(
-            dataset,
-            ask=answerer.ask,
-            search=lambda query, k: [hit.chunk.text for hit in knowledge_base.search(query, k)],
-            document_text=lambda doc_id: knowledge_base.document(doc_id).text,
-            out_dir=out,
-            min_accuracy=min_accuracy,
-        )
-        raise typer.Exit(code)
+        paths: list[tuple[str, Any, Path]] = [("extractive", Answerer(knowledge_base), out)]
+        if llm:
+            generating = make_answerer(knowledge_base, settings)
+            if not isinstance(generating, GeneratingAnswerer):
+                raise AppError("--llm needs POLICYKB_LLM_BASE_URL and POLICYKB_LLM_MODEL")
+            paths.append(("llm", generating, out / "llm"))
+        codes = []
+        for name, answerer, folder in paths:
+            typer.echo(f"== {name} ==")
+            codes.append(evaluate_command(
+                dataset,
+                ask=answerer.ask,
+                search=lambda query, k: [hit.chunk.text for hit in knowledge_base.search(query, k)],
+                document_text=lambda doc_id: knowledge_base.document(doc_id).text,
+                out_dir=folder,
+                min_accuracy=min_accuracy,
+                title=f"policykb evaluation ({name})",
+            ))
+        raise typer.Exit(max(codes))
 
 
 @cli.command()

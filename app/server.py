@@ -14,8 +14,10 @@ def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) ->
     import uvicorn
 
     from app.api import create_api
+    from app.generation import make_answerer
+    from app.library import open_knowledge_base
 
-    app = create_api(settings)
+    app = create_api(settings, answerer=make_answerer(open_knowledge_base(settings), settings))
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     log.info("问答页 chat: http://%s:%d/chat/  演示 demo: http://%s:%d/demo  API: /docs",
              shown, port, shown, port)

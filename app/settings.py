@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -24,7 +25,16 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
+    llm_timeout: float = 30.0  # seconds; past it the extractive answer is returned
     cors_origins: str = ""  # origins allowed to call the API, comma-separated (the widget's hosts)
+    # the HTTP edge (docs/operations.md): no admin token, no upload or delete endpoints
+    admin_token: SecretStr | None = None  # Bearer token of POST/DELETE /api/documents
+    rate_limit_per_minute: int = 60  # per client IP on ask, search and rewards; 0 turns it off
+    rate_limit_burst: int = 30  # requests a client may make at once before the rate applies
+    max_request_bytes: int = 64 * 1024  # a JSON body (a question is at most 500 characters)
+    max_upload_bytes: int = 20 * 1024 * 1024  # one uploaded document
+    max_unpacked_bytes: int = 100 * 1024 * 1024  # a .docx unzipped (zip bombs stop here)
+    log_questions: bool = False  # log each question asked over HTTP (off: no personal data)
 
 
 def load_settings(home: Path | None = None) -> Settings:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +17,11 @@ from ingest.document import Chunk, Document, DocumentMeta, ParsedDocument
 from ingest.fact import Fact
 from kb.bm25 import BM25
 from kb.embedding import DEFAULT_MODEL, Embedder, make_embedder
-from kb.errors import KBNotBuilt, UnknownDocument
+from kb.errors import CorruptIndex, KBError, KBNotBuilt, UnknownDocument
 from kb.fusion import fuse_rankings
 from kb.hit import Hit
 from kb.manifest import Manifest, read_manifest, write_manifest
-from kb.records import RecordStore
+from kb.records import RecordStore, storage_error
 from kb.region import is_place_name, region_matches
 from kb.tokenizer import Tokenizer, domain_tokenizer
 
@@ -73,15 +75,56 @@ class KnowledgeBase:
 
         self.home = Path(home)
         self.embedding_model = embedding_model or DEFAULT_MODEL
-        self.home.mkdir(parents=True, exist_ok=True)
+        with self._writing():
+            self.home.mkdir(parents=True, exist_ok=True)
+            self._records = RecordStore(self.home / "records.sqlite")
         self._embedder: Embedder = make_embedder(self.embedding_model)
-        self._records = RecordStore(self.home / "records.sqlite")
         self._vectors = VectorStore(path=self.home / "chroma", url=chroma_url)
         self._tokenizer = tokenizer or domain_tokenizer()
         self._snapshot: _Snapshot | None = None
         manifest = read_manifest(self.home)
         if manifest is not None:
             manifest.check_compatible(self.embedding_model, self._dimensions(), self.home)
+        if self._records.has_chunks():
+            self._check_vectors(manifest, embedded=chroma_url is None)
+
+    def _check_vectors(self, manifest: Manifest | None, embedded: bool) -> None:
+        """At start-up: a built index has its manifest, and every committed chunk its vector."""
+        rebuild = "rebuild it from the source files with `policykb ingest --rebuild`"
+        if manifest is None:
+            raise CorruptIndex(f"{self.home} holds documents but no manifest.json; {rebuild}")
+        if not embedded:
+            return  # a Chroma server is checked by its own operator, and may be far away
+        try:
+            with self._writing():
+                vector_ids = self._vectors.ids()
+        except KBError:
+            raise
+        except Exception as error:  # chromadb raises its own tree, down to "file is not a database"
+            raise CorruptIndex(
+                f"cannot read the vectors in {self.home / 'chroma'} ({error}); {rebuild}"
+            ) from error
+        missing = self._records.chunk_ids() - vector_ids
+        if missing:
+            raise CorruptIndex(
+                f"{len(missing)} passages in {self.home} have no vector in its chroma folder "
+                f"(deleted or damaged); {rebuild}"
+            )
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A full disk or read-only folder becomes one clear StorageError."""
+        try:
+            yield
+        except (OSError, sqlite3.OperationalError) as error:
+            raise storage_error(error, self.home) or error
+        except KBError:
+            raise
+        except Exception as error:  # chromadb reports SQLite's "disk is full" in its own errors
+            unwritable = storage_error(error, self.home)
+            if unwritable is None:
+                raise
+            raise unwritable from error
 
     def _dimensions(self) -> int:
         return self._embedder.dimensions
@@ -96,13 +139,14 @@ class KnowledgeBase:
         from tqdm import tqdm
 
         report = IngestReport()
-        if read_manifest(self.home) is None:
-            write_manifest(self.home, Manifest(self.embedding_model, self._dimensions()))
         items = list(documents)
-        bar = tqdm(items, desc="索引 indexing", unit="doc", disable=not progress, leave=False)
-        for parsed in bar:
-            self._add_one(parsed, report)
-        self._drop_orphan_vectors()
+        with self._writing():
+            if read_manifest(self.home) is None:
+                write_manifest(self.home, Manifest(self.embedding_model, self._dimensions()))
+            bar = tqdm(items, desc="索引 indexing", unit="doc", disable=not progress, leave=False)
+            for parsed in bar:
+                self._add_one(parsed, report)
+            self._drop_orphan_vectors()
         return report
 
     def _add_one(self, parsed: ParsedDocument, report: IngestReport) -> None:
@@ -140,8 +184,9 @@ class KnowledgeBase:
         old_ids = self._records.chunk_ids(doc_id)
         if not old_ids and self._records.content_hash(doc_id) is None:
             raise UnknownDocument(f"no document {doc_id!r} in {self.home}")
-        self._records.remove(doc_id)
-        self._vectors.delete(sorted(old_ids))
+        with self._writing():
+            self._records.remove(doc_id)
+            self._vectors.delete(sorted(old_ids))
 
     def _drop_orphan_vectors(self) -> None:
         """Vectors left by an ingest that died before its records were committed."""
@@ -151,8 +196,12 @@ class KnowledgeBase:
             self._vectors.delete(sorted(orphans))
 
     @staticmethod
-    def wipe(home: Path) -> None:
+    def wipe(home: Path, chroma_url: str | None = None) -> None:
         """Delete an index so it can be rebuilt (for `ingest --rebuild`)."""
+        if chroma_url:
+            from kb.vector_store import VectorStore
+
+            VectorStore(url=chroma_url).drop()
         for name in ("records.sqlite", "records.sqlite-wal", "records.sqlite-shm",
                      "manifest.json"):
             (home / name).unlink(missing_ok=True)

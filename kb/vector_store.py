@@ -53,6 +53,15 @@ class VectorStore:
             self._store = ChromaVectorStore(chroma_collection=self._collection)
         return self._store
 
+    def drop(self) -> None:
+        """Delete the whole collection (a rebuild against a Chroma server)."""
+        try:
+            _client(self._path, self._url).delete_collection(self._collection_name)
+        except Exception as error:  # chromadb raises NotFoundError or ValueError by version
+            if "does not exist" not in str(error) and "NotFound" not in type(error).__name__:
+                raise
+        self._store = self._collection = None
+
     def ids(self) -> set[str]:
         self._loaded()
         return set(self._collection.get(include=[])["ids"])
