@@ -54,6 +54,7 @@ _HONOUR_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
 def honour_key(name: str) -> str:
     """A comparable form of an honour name: "国家5A级旅游景区" and "5A景区" meet; 中国质量奖 and
     中国质量奖提名奖 stay apart."""
