@@ -3,16 +3,15 @@ the fact's text holds, per enumerated item when the question lists several."""
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ingest.department import aliases_of, match_units
 from ingest.places import CITIES, PROVINCES, short_name
-from ingest.terms import domain_terms
+from kb.tokenizer import domain_tokenizer
 
 T = TypeVar("T")
 
@@ -60,24 +59,6 @@ _PUNCTUATION = re.compile(r"[\s“”\"'‘’《》()（）?？!！,，。:：;
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    for term in domain_terms():
-        tokenizer.add_word(term, freq=100000)
-    return tokenizer
-
-
-@lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    from jieba.posseg import POSTokenizer
-
-    return dict(POSTokenizer(_tokenizer()).word_tag_tab)
-
-
-@lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     names = {*PROVINCES, *(city for cities in CITIES.values() for city in cities)}
     return frozenset({*names, *(short_name(name) for name in names)})
@@ -86,7 +67,7 @@ def _place_words() -> frozenset[str]:
 def _is_content(word: str) -> bool:
     word = word.strip()
     return (len(word) >= 2 and word not in QUESTION_WORDS and word not in _place_words()
-            and _tags().get(word, "n") not in _FILLER_TAGS
+            and domain_tokenizer().tag(word) not in _FILLER_TAGS
             and not re.fullmatch(r"\d+|20\d\d年?", word))
 
 
@@ -95,7 +76,7 @@ def question_items(question: str) -> list[list[str]]:
     codes = [re.sub(r"\s", "", code) for code in _CODE.findall(question)]
     text = _POINTER.sub(" ", _PUNCTUATION.sub(" ", _CODE.sub(" ", question)))
     items: list[list[str]] = [codes]
-    for word in _tokenizer().lcut(text):
+    for word in domain_tokenizer().segment(text):
         if word in _ITEM_SEPARATORS:
             items.append([])
         elif _is_content(word):

@@ -6,6 +6,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from ingest.department import core_name
@@ -17,7 +18,7 @@ STOPWORDS = frozenset(
     请问 请 我 我们 你 你们 他们 它 这 那 这个 那个 这些 那些 一下 一个 有 没有 要 需要 给 让
     谁 哪 个 些 里 中 上 下 时 后 前 从 向 到 被 所 该 各 每 其他 有关 相关 方面 工作 问题
     指 叫 叫做 名字 称为 这份 那份 份 具体 分别 各是 是什么 什么样 有何 何 哪里 几项 几类 几种 呀
-    文件 规定 里面 当中 之中 一共 总共 主要是""".split()
+    文件 规定 里面 当中 之中 一共 总共 主要是""".split()  # noqa: SIM905 (reads as a word list)
 )
 # question words glued to what they ask about by jieba: 哪四强, 几个, 多少家
 _QUESTION_PREFIX = ("哪", "几", "多少", "什么")
@@ -37,6 +38,7 @@ class Tokenizer:
         self._term_set = frozenset(self._terms)
         self._aliases = dict(aliases or {})
         self._jieba: Any = None
+        self._tags: dict[str, str] | None = None
 
     def _loaded(self) -> Any:
         if self._jieba is None:
@@ -49,6 +51,18 @@ class Tokenizer:
                 tokenizer.add_word(term, freq=200000)
             self._jieba = tokenizer
         return self._jieba
+
+    def segment(self, text: str) -> list[str]:
+        """jieba's words as they stand, domain terms whole: no folding, nothing dropped."""
+        return list(self._loaded().lcut(text))
+
+    def tag(self, word: str) -> str:
+        """jieba's dictionary part-of-speech tag of a word ("n" where it has none)."""
+        if self._tags is None:
+            from jieba.posseg import POSTokenizer
+
+            self._tags = dict(POSTokenizer(self._loaded()).word_tag_tab)
+        return self._tags.get(word, "n")
 
     def _fold(self, token: str) -> list[str]:
         canonical = self._aliases.get(token, token)
@@ -78,8 +92,10 @@ class Tokenizer:
         return tokens
 
 
+@lru_cache(maxsize=1)
 def domain_tokenizer() -> Tokenizer:
-    """The tokenizer with the domain dictionary: department names, programmes, honours."""
+    """The tokenizer with the domain dictionary (department names, programmes, honours),
+    one per process: jieba's dictionary is loaded once."""
     from ingest.department import all_names, canonical
     from ingest.terms import domain_terms
 

