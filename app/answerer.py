@@ -26,6 +26,8 @@ from kb.knowledge_base import KnowledgeBase
 MAX_QUESTION_CHARS = 500
 # what a passage must hold to answer "奖励多少": an amount of money (200万元, 5000元)
 AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元")
+# a question that asks for an amount, not whether a reward exists ("能不能配套奖励")
+ASKS_AMOUNT = re.compile(r"多少|几[十百千万]|金额|数额|额度|标准是")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 FactAnswer = Callable[[str, Sequence[Fact], Mapping[str, DocumentMeta]], Answer | None]
@@ -94,7 +96,7 @@ class Answerer:
                                 replace(answer, question=question))
         # 3. otherwise the best passages, quoted; or a refusal when none is relevant
         hits = self.kb.search(text, k=self.top_k, region=region)
-        must_match = AMOUNT if intent == Intent.REWARD else None
+        must_match = AMOUNT if intent == Intent.REWARD and ASKS_AMOUNT.search(text) else None
         answer = answer_from_passages(text, str(intent), hits, self.kb.tokenize, must_match)
         return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=question))
 

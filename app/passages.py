@@ -14,7 +14,7 @@ Tokenize = Callable[[str], list[str]]
 
 # A hit answers only if it holds enough of the question's weight (IDF share of its tokens).
 MIN_COVERAGE = 0.42
-_MAX_PASSAGES = 3
+_MAX_PASSAGES = 4
 _MAX_QUOTE = 220
 # sentence ends of policy prose; a table row is quoted whole
 _SENTENCE_END = re.compile(r"[。;；!?！？]")
@@ -27,7 +27,7 @@ def relevant_hits(hits: Sequence[Hit], min_coverage: float = MIN_COVERAGE) -> li
     best = max(hit.coverage for hit in hits)
     if best < min_coverage:
         return []
-    return [hit for hit in hits if hit.coverage >= max(min_coverage, 0.75 * best)]
+    return [hit for hit in hits if hit.coverage >= max(min_coverage, 0.6 * best)]
 
 
 def best_span(hit: Hit, query_tokens: set[str], tokenize: Tokenize) -> Span:

@@ -161,7 +161,7 @@ class KnowledgeBase:
         fresh = [chunk for chunk in parsed.chunks if chunk.chunk_id not in old_ids]
         for offset in range(0, len(fresh), _EMBED_BATCH):
             batch = fresh[offset : offset + _EMBED_BATCH]
-            vectors = self._embedder.embed_passages([chunk.indexed_text for chunk in batch])
+            vectors = self._embedder.embed_passages([with_headings(chunk) for chunk in batch])
             self._vectors.add(batch, vectors)
         report.chunks_embedded += len(fresh)
         report.timing("embedding", started)
@@ -169,7 +169,7 @@ class KnowledgeBase:
         started = time.perf_counter()
         # the title goes into every chunk's keywords: "威海这份意见…" should find its passages
         title = parsed.document.meta.title
-        tokens = [self._tokenizer.tokenize(f"{title}\n{chunk.indexed_text}")
+        tokens = [self._tokenizer.tokenize(f"{title}\n{with_headings(chunk)}")
                   for chunk in parsed.chunks]
         report.timing("tokenizing", started)
         started = time.perf_counter()
@@ -310,6 +310,14 @@ class KnowledgeBase:
 
     def close(self) -> None:
         self._records.close()
+
+
+def with_headings(chunk: Chunk) -> str:
+    """The text a chunk is indexed by: its section headings first, so "一是…" under
+    "二、把握的主要原则" is found by a question about 原则 (a table row carries its own)."""
+    if chunk.kind == "table_row" or not chunk.section_path:
+        return chunk.indexed_text
+    return " / ".join(chunk.section_path) + "\n" + chunk.indexed_text
 
 
 def _rank_of(ranking: list[int], index: int) -> int | None:

@@ -7,6 +7,7 @@ searchable only once its row is committed here.
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -16,7 +17,21 @@ from pathlib import Path
 
 from ingest.document import Chunk, Document, DocumentMeta, ParsedDocument
 from ingest.fact import Fact, fact_from_dict, fact_to_dict
-from kb.errors import CorruptIndex
+from kb.errors import CorruptIndex, KBError
+
+_COLUMNS = {
+    "documents": ["doc_id", "meta", "text", "content_hash"],
+    "chunks": ["chunk_id", "doc_id", "ord", "text", "start", "end", "section_path", "row",
+               "kind", "context", "tokens"],
+    "facts": ["fact_id", "doc_id", "kind", "data"],
+    "state": ["key", "value"],
+}
+# how SQLite, Chroma and the OS say a folder cannot take writes
+_FULL = ("disk is full", "no space left", "disk quota")
+_READ_ONLY = ("readonly database", "read-only file system", "permission denied",
+              "unable to open database file")
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -42,6 +57,27 @@ def _meta_from_json(raw: str) -> DocumentMeta:
     return DocumentMeta(**data)
 
 
+class StorageError(KBError):
+    """The data folder cannot take writes: full, read-only or not permitted."""
+
+
+def storage_error(error: BaseException, home: Path) -> StorageError | None:
+    """`error` as a one-line StorageError when it means the disk is full or read-only."""
+    code = getattr(error, "errno", None)
+    said = str(error).lower()
+    if code in _FULL_ERRNOS or any(words in said for words in _FULL):
+        return StorageError(
+            f"磁盘已满 / the disk holding {home} is full ({error}); free some space and run "
+            "the ingest again: the knowledge base still holds the last complete version"
+        )
+    if code in _READ_ONLY_ERRNOS or any(words in said for words in _READ_ONLY):
+        return StorageError(
+            f"数据目录不可写 / the data folder {home} is not writable ({error}); make it "
+            "writable or choose another with --kb / POLICYKB_HOME"
+        )
+    return None
+
+
 class RecordStore:
     """Documents, chunks (with their BM25 tokens) and facts in one SQLite file."""
 
@@ -51,11 +87,28 @@ class RecordStore:
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
+            problem = self._integrity_problem()
         except sqlite3.DatabaseError as error:
+            unwritable = storage_error(error, path.parent)
+            if unwritable is not None:
+                raise unwritable from error
+            problem = str(error)
+        if problem:
             raise CorruptIndex(
-                f"cannot read {path} ({error}); move the data folder away and rebuild "
+                f"cannot read {path} ({problem}); move the data folder away and rebuild "
                 "with `policykb ingest --rebuild`"
-            ) from error
+            )
+
+    def _integrity_problem(self) -> str:
+        """What is wrong with the file's pages or tables, or "" when nothing is."""
+        checked = self._db.execute("PRAGMA quick_check").fetchone()[0]
+        if checked != "ok":
+            return f"integrity check: {checked}"
+        for table, expected in _COLUMNS.items():
+            columns = [row[1] for row in self._db.execute(f"PRAGMA table_info({table})")]
+            if columns != expected:
+                return f"table {table} has columns {columns}, expected {expected}"
+        return ""
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -66,6 +119,9 @@ class RecordStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    def has_chunks(self) -> bool:
+        return self._db.execute("SELECT 1 FROM chunks LIMIT 1").fetchone() is not None
 
     def generation(self) -> int:
         """A counter bumped by every change, so readers know when to reload."""

@@ -18,7 +18,8 @@ STOPWORDS = frozenset(
     请问 请 我 我们 你 你们 他们 它 这 那 这个 那个 这些 那些 一下 一个 有 没有 要 需要 给 让
     谁 哪 个 些 里 中 上 下 时 后 前 从 向 到 被 所 该 各 每 其他 有关 相关 方面 工作 问题
     指 叫 叫做 名字 称为 这份 那份 份 具体 分别 各是 是什么 什么样 有何 何 哪里 几项 几类 几种 呀
-    文件 规定 里面 当中 之中 一共 总共 主要是""".split()  # noqa: SIM905 (reads as a word list)
+    文件 规定 里面 当中 之中 一共 总共 主要是 为了 为何 为什么 因为 所以 目的 关于 怎么样
+    能不能 可不可以 是不是 要不要 自己""".split()  # noqa: SIM905 (reads as a word list)
 )
 # question words glued to what they ask about by jieba: 哪四强, 几个, 多少家
 _QUESTION_PREFIX = ("哪", "几", "多少", "什么")
