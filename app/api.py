@@ -3,37 +3,46 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
-from starlette.responses import Response
+from pydantic import AfterValidator, BaseModel, Field
 
 from app.answer import Answer, Citation
 from app.conversation import Conversations, Reply
 from app.errors import AppError
+from app.security import (
+    Guard,
+    Limits,
+    RateLimiter,
+    SecurityHeaders,
+    check_admin_token,
+    redact_access_log,
+    secret_of,
+)
 from app.settings import Settings
-from ingest.document import Document, DocumentMeta
+from app.uploads import RejectedUpload, UploadFolder
+from ingest.document import Document, DocumentMeta, ParsedDocument
+from ingest.errors import IngestError, UnsupportedFile
 from kb.errors import KBError, UnknownDocument
-from kb.knowledge_base import KnowledgeBase
+from kb.knowledge_base import IngestReport, KnowledgeBase
+from kb.records import StorageError
 
 STATIC = Path(__file__).parent / "static"
 ALL_REGIONS = ("", "全部", "all")
 _DOC_ID = re.compile(r"[A-Za-z0-9_\-\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]{0,127}")
-# our own pages and the widget: scripts and styles only from here, data only to here
-_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-        "frame-ancestors 'self'")
-_NO_CSP_PREFIXES = ("/chat", "/docs", "/redoc")  # gradio and Swagger bring their own scripts
+questions_log = logging.getLogger("policykb.questions")
+MetaField = Annotated[str, Form(max_length=300)]
 
 
 class AnswersQuestions(Protocol):
@@ -42,15 +51,29 @@ class AnswersQuestions(Protocol):
     def ask(self, question: str, region: str | None = None) -> Answer: ...
 
 
+def unicode_text(text: str) -> str:
+    """Refuse lone surrogates ("\\udcff" in JSON): no encoder downstream can take them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("含有无法识别的字符 (not valid Unicode text: lone surrogates)") from None
+    return text
+
+
+Text = Annotated[str, AfterValidator(unicode_text)]
+
+
 class AskRequest(BaseModel):
-    question: str = Field(description="问题, e.g. 好品山东宣传推广由哪个部门牵头？")
-    region: str | None = Field(None, description="只用该地区的文件: 山东 / 威海 / 湖北")
-    conversation_id: str | None = Field(None, description="上一轮返回的 conversation_id")
+    """Unknown fields are ignored, so an older or newer widget keeps working."""
+
+    question: Text = Field(description="问题, e.g. 好品山东宣传推广由哪个部门牵头？")
+    region: Text | None = Field(None, description="只用该地区的文件: 山东 / 威海 / 湖北")
+    conversation_id: Text | None = Field(None, description="上一轮返回的 conversation_id")
 
 
 class RewardsRequest(BaseModel):
-    honours: list[str] = Field(description="荣誉, e.g. [\"中国驰名商标\", \"主导制定行业标准 2 项\"]")
-    region: str | None = None
+    honours: list[Text] = Field(description="荣誉, e.g. [\"中国驰名商标\", \"主导制定行业标准 2 项\"]")
+    region: Text | None = None
 
 
 def citation_json(citation: Citation) -> dict[str, Any]:
@@ -82,15 +105,27 @@ def region_of(region: str | None) -> str | None:
 class Library:
     """The knowledge base behind one lock: its SQLite connection is shared by every request."""
 
-    def __init__(self, answerer: AnswersQuestions) -> None:
+    def __init__(self, answerer: AnswersQuestions, log_questions: bool = False) -> None:
         self.kb = answerer.kb
         self._lock = threading.Lock()
         self.conversations = Conversations(self._ask)
         self._answerer = answerer
+        self._log_questions = log_questions
 
     def _ask(self, question: str, region: str | None = None) -> Answer:
+        if self._log_questions:
+            questions_log.info("question %r region %r", question[:500], region)
         with self._lock:
             return self._answerer.ask(question, region=region)
+
+    def add(self, parsed: ParsedDocument) -> IngestReport:
+        """Add or replace one document: readers see the old version until the swap commits."""
+        with self._lock:
+            return self.kb.add([parsed])
+
+    def remove(self, doc_id: str) -> None:
+        with self._lock:
+            self.kb.remove(doc_id)
 
     def ask(self, question: str, region: str | None = None,
             conversation_id: str | None = None) -> Reply:
@@ -149,12 +184,15 @@ def create_api(settings: Settings, answerer: AnswersQuestions | None = None,
         from app.library import open_knowledge_base
 
         answerer = Answerer(open_knowledge_base(settings), top_k=settings.top_k)
-    library = Library(answerer)
+    library = Library(answerer, log_questions=settings.log_questions)
+    uploads = UploadFolder(settings.home / "uploads", settings.max_upload_bytes,
+                           settings.max_unpacked_bytes)
     app = FastAPI(title="policykb", version="0.1.0",
                   description="政策文件问答 API: 每个回答都附有逐字引用 (cited answers)")
     _add_middleware(app, settings)
     _add_error_handlers(app)
     _add_api_routes(app, library)
+    _add_admin_routes(app, library, uploads)
     _add_pages(app)
     if chat_page:
         from app.chat_page import ChatBackend, mount_chat_page
@@ -165,25 +203,34 @@ def create_api(settings: Settings, answerer: AnswersQuestions | None = None,
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Innermost first: the guard, then CORS (so a 429 still reaches the widget), then headers."""
+    limits = Limits(admin_token=secret_of(settings.admin_token),
+                    max_request_bytes=settings.max_request_bytes,
+                    max_upload_bytes=settings.max_upload_bytes)
+    check_admin_token(limits.admin_token)
+    limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    app.add_middleware(Guard, limits=limits, limiter=limiter)
     origins = [o.strip().rstrip("/") for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"], max_age=600)
-
-    @app.middleware("http")
-    async def security_headers(request: Request,
-                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        if not request.url.path.startswith(_NO_CSP_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", _CSP)
-        return response
+    app.add_middleware(SecurityHeaders)
+    redact_access_log()
 
 
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def bad_request(request: Request, error: AppError) -> JSONResponse:
-        return JSONResponse({"detail": str(error)}, status_code=400)
+        status = error.status if isinstance(error, RejectedUpload) else 400
+        return JSONResponse({"detail": str(error)}, status_code=status)
+
+    @app.exception_handler(IngestError)
+    async def unreadable(request: Request, error: IngestError) -> JSONResponse:
+        status = 415 if isinstance(error, UnsupportedFile) else 422
+        return JSONResponse({"detail": str(error)}, status_code=status)
+
+    @app.exception_handler(StorageError)
+    async def no_room(request: Request, error: StorageError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=507)
 
     @app.exception_handler(UnknownDocument)
     async def not_found(request: Request, error: UnknownDocument) -> JSONResponse:
@@ -222,8 +269,9 @@ def _add_api_routes(app: FastAPI, library: Library) -> None:
                                  headers={"Cache-Control": "no-store"})
 
     @app.get("/api/search", tags=["search"])
-    def search(q: str = Query(min_length=1, max_length=500), k: int = Query(5, ge=1, le=50),
-               region: str | None = None) -> dict[str, Any]:
+    def search(q: Annotated[Text, Query(min_length=1, max_length=500)],
+               k: Annotated[int, Query(ge=1, le=50)] = 5,
+               region: Text | None = None) -> dict[str, Any]:
         return {"query": q, "hits": library.search(q, k, region)}
 
     @app.get("/api/documents", tags=["documents"])
@@ -233,15 +281,51 @@ def _add_api_routes(app: FastAPI, library: Library) -> None:
     @app.get("/api/documents/{doc_id}", tags=["documents"])
     def document(doc_id: str) -> dict[str, Any]:
         """Metadata and the cleaned text; citation offsets [start, end) point into `text`."""
-        if ".." in doc_id or not _DOC_ID.fullmatch(doc_id):
-            raise HTTPException(400, detail=f"无效的文件编号 (invalid document id): {doc_id!r}")
-        found = library.document(doc_id)
+        found = library.document(checked_doc_id(doc_id))
         return {**meta_json(found.meta), "text": found.text}
 
     @app.post("/api/rewards", tags=["rewards"])
     def rewards(request: RewardsRequest) -> dict[str, Any]:
         """Every reward the documents grant for an enterprise's honours, with totals."""
         return library.check_rewards(request.honours, request.region)
+
+
+def checked_doc_id(doc_id: str) -> str:
+    """A document id as ingest makes them, or 400: never a path."""
+    if ".." in doc_id or not _DOC_ID.fullmatch(doc_id):
+        raise HTTPException(400, detail=f"无效的文件编号 (invalid document id): {doc_id!r}")
+    return doc_id
+
+
+def _add_admin_routes(app: FastAPI, library: Library, uploads: UploadFolder) -> None:
+    """Upload and delete; the guard lets a request in only with the admin token."""
+
+    @app.post("/api/documents", tags=["admin"], status_code=201)
+    def upload_document(
+        file: Annotated[UploadFile, File(description="txt, md, html, docx or pdf")],
+        title: MetaField = "", issuer: MetaField = "", date: MetaField = "",
+        region: MetaField = "", doc_number: MetaField = "", source_kind: MetaField = "",
+    ) -> dict[str, Any]:
+        """Add or replace one document (`Authorization: Bearer <POLICYKB_ADMIN_TOKEN>`)."""
+        meta = {"title": title, "issuer": issuer, "date": date, "region": region,
+                "doc_number": doc_number, "source_kind": source_kind}
+        parsed, staging = uploads.parse(file.filename, file.file, meta)
+        try:
+            report = library.add(parsed)
+        except BaseException:
+            uploads.discard(staging)
+            raise
+        uploads.keep(staging)
+        status = ("added" if report.added else "replaced" if report.replaced else "unchanged")
+        return {**meta_json(parsed.document.meta), "status": status,
+                "chunks": len(parsed.chunks), "facts": len(parsed.facts)}
+
+    @app.delete("/api/documents/{doc_id}", tags=["admin"])
+    def delete_document(doc_id: str) -> dict[str, Any]:
+        """Remove a document, its passages, vectors, facts and its kept upload."""
+        library.remove(checked_doc_id(doc_id))
+        uploads.forget(doc_id)
+        return {"doc_id": doc_id, "status": "deleted"}
 
 
 def _sse_events(reply: Reply) -> Iterator[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import json
+import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -32,6 +33,9 @@ _READ_ONLY = ("readonly database", "read-only file system", "permission denied",
               "unable to open database file")
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+# Chroma says only "Error in compaction" when its disk fills: below this, a failed write is
+# taken for a full disk
+_NEARLY_FULL_BYTES = 2 * 2**20
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -65,7 +69,7 @@ def storage_error(error: BaseException, home: Path) -> StorageError | None:
     """`error` as a one-line StorageError when it means the disk is full or read-only."""
     code = getattr(error, "errno", None)
     said = str(error).lower()
-    if code in _FULL_ERRNOS or any(words in said for words in _FULL):
+    if code in _FULL_ERRNOS or any(words in said for words in _FULL) or _nearly_full(home):
         return StorageError(
             f"磁盘已满 / the disk holding {home} is full ({error}); free some space and run "
             "the ingest again: the knowledge base still holds the last complete version"
@@ -76,6 +80,13 @@ def storage_error(error: BaseException, home: Path) -> StorageError | None:
             "writable or choose another with --kb / POLICYKB_HOME"
         )
     return None
+
+
+def _nearly_full(home: Path) -> bool:
+    try:
+        return shutil.disk_usage(home).free < _NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 class RecordStore:
