@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.answer import Answer, Intent
+from app.document_number import answer_document_number
 from app.errors import BadQuestion
 from app.fact_answers import (
     answer_duties,
@@ -17,7 +18,7 @@ from app.fact_answers import (
     answer_target,
 )
 from app.intent import classify, extract_region
-from app.passages import answer_from_passages
+from app.passages import answer_from_passages, relevant_hits
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
 from kb.hit import Hit
@@ -40,6 +41,16 @@ _BY_INTENT: dict[Intent, tuple[FactKind | None, FactAnswer]] = {
     Intent.QUALIFICATION: (FactKind.QUALIFICATION, answer_qualification),
     Intent.TARGET: (FactKind.TARGET, answer_target),
 }
+
+
+# intents whose facts can answer once retrieval found their passage, and the answerer that
+# formats them (any overlap with the question suffices: retrieval already judged relevance)
+_GROUNDED: dict[Intent, Callable[..., Answer | None]] = {
+    Intent.RESPONSIBILITY: answer_responsibility,
+    Intent.QUALIFICATION: answer_qualification,
+    Intent.TARGET: answer_target,
+}
+_GROUNDING_PASSAGES = 2
 
 
 def clean_question(question: str) -> str:
@@ -86,7 +97,11 @@ class Answerer:
         intent = classify(text)
         region = region or extract_region(text)
         metas = {meta.doc_id: meta for meta in self.kb.documents()}
-        # 2. an exact answer from extracted facts, where the intent has some
+        # 2. an exact answer from metadata or extracted facts, where there is one
+        number = answer_document_number(text, metas, lambda d: self.kb.document(d).text)
+        if number is not None:
+            return Evidence(text, intent, region, (), (), replace(number, question=question))
+        facts: list[Fact] = []
         if intent in _BY_INTENT:
             kind, answer_with = _BY_INTENT[intent]
             facts = self.kb.facts(str(kind) if kind else None, region=region)
@@ -94,11 +109,30 @@ class Answerer:
             if answer is not None:
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),
                                 replace(answer, question=question))
-        # 3. otherwise the best passages, quoted; or a refusal when none is relevant
+        # 3. the passages the question is about; the facts they hold, where the intent has some
         hits = self.kb.search(text, k=self.top_k, region=region)
+        grounded = self._facts_in_passages(text, intent, facts, hits, metas)
+        if grounded is not None:
+            return Evidence(text, intent, region, _cited_facts(grounded, facts), tuple(hits),
+                            replace(grounded, question=question))
+        # 4. otherwise the best passages, quoted; or a refusal when none is relevant
         must_match = AMOUNT if intent == Intent.REWARD and ASKS_AMOUNT.search(text) else None
         answer = answer_from_passages(text, str(intent), hits, self.kb.tokenize, must_match)
         return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=question))
+
+    @staticmethod
+    def _facts_in_passages(text: str, intent: Intent, facts: Sequence[Fact],
+                           hits: Sequence[Hit], metas: Mapping[str, DocumentMeta]) -> Answer | None:
+        """The structured answer from the facts inside the best passages.
+
+        Fact matching alone misses paraphrases ("争创质量强县这事由哪些单位负责"); hybrid
+        search finds the passage by meaning, and its facts then answer exactly as written.
+        """
+        if intent not in _GROUNDED:
+            return None
+        chunk_ids = {hit.chunk.chunk_id for hit in relevant_hits(hits)[:_GROUNDING_PASSAGES]}
+        pool = [fact for fact in facts if fact.span.chunk_id in chunk_ids]
+        return _GROUNDED[intent](text, pool, metas, 0.0) if pool else None
 
 
 def _cited_facts(answer: Answer, facts: Sequence[Fact]) -> tuple[Fact, ...]:

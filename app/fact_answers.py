@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from app.answer import Answer, Intent
 from app.citer import Citer, by_document, document_label, in_region, refusal, title_of
-from app.fact_match import best_matches, expand_units
+from app.fact_match import MIN_MATCH, best_matches, expand_units
 from app.intent import extract_region
 from app.rewards import answer_reward
 from ingest.department import canonical, find_mentions, match_units
@@ -37,11 +37,12 @@ def _task_label(fact: Responsibility) -> str:
     return f"{fact.heading} · {task}" if fact.heading and fact.heading not in task else task
 
 
-def answer_responsibility(question: str, facts: Sequence[Fact], metas: Metas) -> Answer | None:
+def answer_responsibility(question: str, facts: Sequence[Fact], metas: Metas,
+                          threshold: float = MIN_MATCH) -> Answer | None:
     """Who leads and who cooperates on the task the question names."""
     pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas,
                      extract_region(question))
-    matches = best_matches(_without_units(question), pool, _responsibility_text)
+    matches = best_matches(_without_units(question), pool, _responsibility_text, threshold)
     if not matches:
         return None
     citer = Citer(metas)
@@ -104,17 +105,20 @@ def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer 
 
 
 _EFFECT_WORDS = {
-    "revokes": re.compile(r"撤销|取消|吊销|失去|不再|保留"),
+    # "达不到标准会怎么处理": a consequence may be a sanction or the loss of the status
+    "revokes": re.compile(r"撤销|取消|吊销|失去|不再|保留|处理|后果|会怎样|会怎么样|怎么办"),
     "qualifies": re.compile(r"纳入|哪些品牌|什么品牌|认定|条件|加入|符合|进入"),
     "incentive": re.compile(r"激励|扶持|优惠|享受|支持"),
     "sanctions": re.compile(r"处理|处罚|约谈|追究|后果|会怎样|会怎么样|怎么办|违规|未经授权|没有授权"
                             r"|冒用|轻微"),
 }
+_NAMED_PROGRAMME_MATCH = 0.1  # the pool is already narrow: some shared words suffice
 _EFFECT_LABEL = {"qualifies": "纳入", "incentive": "激励", "revokes": "撤销资格",
                  "sanctions": "处理"}
 
 
-def answer_qualification(question: str, facts: Sequence[Fact], metas: Metas) -> Answer | None:
+def answer_qualification(question: str, facts: Sequence[Fact], metas: Metas,
+                         threshold: float = MIN_MATCH) -> Answer | None:
     """Conditions under which a brand qualifies, earns incentives, is sanctioned or loses its
     status; None when no condition matches the question well."""
     pool = in_region([f for f in facts if isinstance(f, Qualification)], metas,
@@ -122,8 +126,12 @@ def answer_qualification(question: str, facts: Sequence[Fact], metas: Metas) -> 
     effects = {e for e, pattern in _EFFECT_WORDS.items() if pattern.search(question)}
     if effects:
         pool = [f for f in pool if f.effect in effects]
+        # the programme and the kind of condition are named: the few conditions left need
+        # only share some words with a colloquial question ("有点小问题" ~ "问题轻微")
+        if any(f.programme in question for f in pool):
+            threshold = min(threshold, _NAMED_PROGRAMME_MATCH)
     chosen = best_matches(question, pool, lambda f: f"{f.programme} {f.condition} {f.outcome}",
-                          limit=len(pool))
+                          threshold, limit=len(pool))
     if not chosen:
         return None
     citer = Citer(metas)
@@ -140,7 +148,8 @@ _MAX_PER_YEAR = 3
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 
 
-def answer_target(question: str, facts: Sequence[Fact], metas: Metas) -> Answer | None:
+def answer_target(question: str, facts: Sequence[Fact], metas: Metas,
+                  threshold: float = MIN_MATCH) -> Answer | None:
     """Goals matching the question, with deadline and responsible units; each year asked
     ("到2025年和2030年") answered on its own."""
     region = extract_region(question)
@@ -149,7 +158,7 @@ def answer_target(question: str, facts: Sequence[Fact], metas: Metas) -> Answer 
             and (region is None or _region(metas, f.span.doc_id) == region)]
     years = list(dict.fromkeys(_YEAR.findall(question))) or [""]
     per_year = [best_matches(question, [f for f in pool if f.deadline.startswith(year)],
-                             lambda f: _target_text(f, metas), limit=len(pool))
+                             lambda f: _target_text(f, metas), threshold, limit=len(pool))
                 for year in years]
     # "到2025年和2030年分别…": prefer the document that answers every year asked.
     every = set.intersection(*({f.span.doc_id for f in found} for found in per_year))

@@ -38,6 +38,8 @@ QUESTION_WORDS = frozenset({
     "管", "主管", "目标", "要求", "达到", "规定", "文件", "情况", "情况下", "时候", "之类", "工作",
     "奖励", "奖金", "多少钱", "标准", "事", "问题", "涉及", "包括", "包含", "属于", "出现", "发生",
     "处理", "怎么办", "希望", "还有", "除了", "其他", "另外", "总体目标", "主要目标", "具体目标",
+    # who asks: "我们企业…" says nothing of which rule applies
+    "企业", "公司", "我们", "我司", "单位里", "一般", "通常",
 })
 # Parts of speech (jieba's dictionary tags) that never say what a question is about: numerals,
 # measure words, pronouns, prepositions, conjunctions, particles, place and direction words
@@ -52,7 +54,8 @@ _CODE = re.compile(r"\d+\s*\+\s*\d+|[A-Z]{2,}")
 _ITEM_SEPARATORS = frozenset({"、", "和", "及", "与", "以及", "跟"})
 # Only a question that asks for each item ("各是多少" / "分别") is answered item by item;
 # "建立质量发展资金、加大财政投入这条措施" is one measure.
-_EACH = re.compile(r"分别|各是|各为|各自|各有|各要|每个|每项|都是")
+_EACH = re.compile(r"分别|各是|各为|各自|各有|各要|每个|每项|都是|各[^，,。？?]{0,4}(多少|几)"
+                   r"|[、和及与][^，,。？?]{1,12}(多少|几[个家项件])")
 # Contiguous question words found contiguous in a fact rank it first: "好品山东品牌体系".
 ADJACENCY_BONUS = 0.25
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’《》()（）?？!！,，。:：;；]")

@@ -10,7 +10,8 @@ from ingest.places import CITIES, PROVINCES, province_of_city, short_name
 
 # A department's own list of work: "市场监管局负责哪些工作" / "省商务厅牵头哪些任务".
 _DUTIES = re.compile(
-    r"(负责|牵头|配合|承担|参与|分管|主管)(了)?(哪些|什么|啥|的)(工作|任务|事项|事情|职责)?"
+    r"(负责|牵头|配合|承担|参与|分管|主管)(了)?(哪些|什么|啥)(工作|任务|事项|事情|职责)?"
+    r"|(负责|牵头|配合|承担|参与|分管|主管)的(工作|任务|事项|事情|职责)"
     r"|职责|责任清单|任务清单|工作任务|有哪些任务|要做什么|干什么|做哪些|分工是什么|(什么|哪些)分工"
 )
 # A unit named and a list of its work asked, whatever else is said: "海洋发展局被列为哪些任务的
@@ -19,7 +20,7 @@ _DUTY_LIST = re.compile(r"(哪些|什么|几项)(任务|工作|事项|事情|事
 _RESPONSIBILITY = re.compile(
     r"谁(来)?(牵|负责|主管|配合|主抓|承担|管)|由谁|哪(个|些|几个|两个|三个|几家|两家|一个)"
     r"(部门|单位|机构|厅|局|委|部|家单位|家)|什么(部门|单位)|责任(单位|部门)|牵头(单位|部门)"
-    r"|配合(单位|部门)|主管部门|谁管|归谁"
+    r"|配合(单位|部门)|主管部门|谁管|归谁|什么角色|什么作用|(牵头|负责)的是"
 )
 # "是不是市场监管局负责" / "财政局有责任吗" / "有卫健委的事吗": is this unit in charge of a task.
 _UNIT_CHECK = re.compile(
@@ -46,9 +47,15 @@ _CITY_SHORT = {short_name(city): city for cities in CITIES.values() for city in 
 _NOT_PLACES = re.compile(r"好品山东|好客山东|优品威海|山东手造|[\u4e00-\u9fa5]{2}海关")
 
 
+# "哪个机构印发的" / "由哪个部门起草": who issued a document, not who carries out a task
+_ISSUED = re.compile(r"印发|发布|出台|发文|起草|制定的")
+
+
 def classify(question: str) -> Intent:
     """The intent of a question, from its wording; GENERAL when no fact type fits."""
     text = re.sub(r"\s+", "", question)
+    if _ISSUED.search(text) and not _DUTY_LIST.search(text):
+        return Intent.GENERAL
     names_a_unit = bool(find_mentions(text))
     if names_a_unit and _DUTY_LIST.search(text):
         return Intent.DUTIES

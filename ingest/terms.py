@@ -89,7 +89,8 @@ def find_honours(text: str, names: Iterable[str]) -> list[str]:
     for pattern, replacement in _HONOUR_FORMS:
         normal = pattern.sub(replacement, normal)
     keys = sorted({honour_key(name) for name in names if honour_key(name)}, key=len, reverse=True)
-    normal = _write_out_list(_write_out_pronoun(normal, keys), set(keys))
+    normal = _write_out_nomination(_write_out_pronoun(normal, keys), keys)
+    normal = _write_out_list(normal, set(keys))
     taken: list[tuple[int, int, str]] = []
     for key in keys:
         for match in re.finditer(re.escape(key), normal):
@@ -101,6 +102,21 @@ def find_honours(text: str, names: Iterable[str]) -> list[str]:
 # "长江质量奖和它的提名奖" / "中国质量奖及其提名奖": the pronoun stands for the honour before it.
 _PRONOUN = re.compile(r"(?<=[和及与、])(?:它|其|该奖)的?")
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
+
+
+# "荆江质量奖奖励多少？提名奖呢？": a 提名奖 without its award is the nomination of the award
+# named before it
+_BARE_NOMINATION = re.compile(r"(?<![奖\u4e00-\u9fff])提名奖|(?<=[？?,，。;；又那])提名奖")
+
+
+def _write_out_nomination(text: str, keys: list[str]) -> str:
+    def named_before(match: re.Match[str]) -> str:
+        before = text[: match.start()]
+        found = [(before.rfind(key), key) for key in keys
+                 if key in before and f"{key}提名奖" in keys]
+        return f"{max(found)[1]}提名奖" if found else match.group(0)
+
+    return _BARE_NOMINATION.sub(named_before, text)
 
 
 def _write_out_pronoun(text: str, keys: list[str]) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kb.errors import CorruptIndex, EmbeddingMismatch
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: vectors carry their document under policykb_doc_id
 MANIFEST_NAME = "manifest.json"
 
 

@@ -13,6 +13,9 @@ import numpy as np
 from ingest.document import Chunk
 
 COLLECTION = "policykb_chunks"
+# llama-index writes its own "doc_id" (the node's ref_doc_id) into the metadata it stores, so
+# our document id lives under a key of its own, or a filter on it matches nothing
+DOCUMENT_KEY = "policykb_doc_id"
 log = logging.getLogger(__name__)
 
 
@@ -75,7 +78,7 @@ class VectorStore:
                 id_=chunk.chunk_id,
                 text=chunk.text,
                 embedding=vector.tolist(),
-                metadata={"doc_id": chunk.doc_id},
+                metadata={DOCUMENT_KEY: chunk.doc_id},
             )
             for chunk, vector in zip(chunks, vectors)
         ]
@@ -102,7 +105,7 @@ class VectorStore:
             if not doc_ids:
                 return []
             filters = MetadataFilters(
-                filters=[MetadataFilter(key="doc_id", value=list(doc_ids),
+                filters=[MetadataFilter(key=DOCUMENT_KEY, value=list(doc_ids),
                                         operator=FilterOperator.IN)]
             )
         count = self._collection.count()

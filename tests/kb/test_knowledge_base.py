@@ -40,6 +40,9 @@ def test_region_filter_keeps_other_regions_out(kb_home: Path) -> None:
     assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="济南")} == set()
     assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="湖北")} == {"hubei"}
     assert kb.search("质量奖 奖励", region="广东") == []
+    # the vector side honours the filter too, not only BM25
+    filtered = kb.search("长江质量奖奖励", k=5, region="湖北")
+    assert filtered and all(hit.vector_rank is not None for hit in filtered)
 
 
 def test_reingest_of_unchanged_document_embeds_nothing(kb_home: Path) -> None:

@@ -1,0 +1,45 @@
+"""Questions about a document's 文号 (issuing number): answered from the text, or refused."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from app.answer import Answer
+from app.citations import cite, describe_source
+from ingest.document import DocumentMeta, Span
+
+ASKS_NUMBER = re.compile(r"文号|发文字号|发文号")
+_QUOTED_TITLE = re.compile(r"《([^》]+)》")
+
+
+def _documents_named(question: str, metas: Mapping[str, DocumentMeta]) -> list[DocumentMeta]:
+    """The documents a question names by 《title》, or by a title it contains."""
+    named = _QUOTED_TITLE.findall(question)
+    return [meta for meta in metas.values()
+            if any(name in meta.title or meta.title in name for name in named)
+            or (meta.title and meta.title in question)]
+
+
+def answer_document_number(question: str, metas: Mapping[str, DocumentMeta],
+                           document_text: Callable[[str], str]) -> Answer | None:
+    """The 文号 of the named document, quoted where it stands; a refusal where the text has none.
+
+    None where the question is not about a 文号 or names no known document.
+    """
+    if not ASKS_NUMBER.search(question):
+        return None
+    documents = _documents_named(question, metas)
+    if len(documents) != 1:
+        return None
+    meta = documents[0]
+    text = document_text(meta.doc_id)
+    start = text.find(meta.doc_number) if meta.doc_number else -1
+    if start < 0:
+        return Answer(question=question, refused=True, intent="general",
+                      answer=f"已收录的{describe_source(meta)}未载明文号。")
+    span = Span(doc_id=meta.doc_id, start=start, end=start + len(meta.doc_number),
+                quote=meta.doc_number)
+    return Answer(question=question, refused=False, intent="general",
+                  answer=f"{describe_source(meta)}的文号为“{meta.doc_number}”[1]。",
+                  citations=(cite(1, span, metas),))

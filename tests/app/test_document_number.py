@@ -1,0 +1,35 @@
+"""Questions about a 文号: quoted where the text has one, refused where it has none."""
+
+from __future__ import annotations
+
+from app.document_number import answer_document_number
+from ingest.document import DocumentMeta
+
+TEXT = "关于印发某市质量奖励办法的通知\n临政办发〔2025〕8号\n第一条 …"
+METAS = {
+    "with": DocumentMeta(doc_id="with", title="某市质量奖励办法", issuer="某市人民政府办公室",
+                         date="2025-02-10", region="山东省临沂市", doc_number="临政办发〔2025〕8号"),
+    "without": DocumentMeta(doc_id="without", title="共建共享“好品山东”推进落实分工方案",
+                            region="山东省"),
+}
+TEXTS = {"with": TEXT, "without": "省直各相关部门:现将…印发给你们"}
+
+
+def test_a_number_in_the_text_is_quoted_verbatim() -> None:
+    answer = answer_document_number("《某市质量奖励办法》的发文字号是什么？", METAS, TEXTS.__getitem__)
+    assert answer is not None and not answer.refused
+    assert "临政办发〔2025〕8号" in answer.answer
+    citation = answer.citations[0]
+    assert TEXT[citation.start : citation.end] == citation.quote == "临政办发〔2025〕8号"
+
+
+def test_a_document_without_a_number_is_a_refusal_not_a_guess() -> None:
+    answer = answer_document_number("《共建共享“好品山东”推进落实分工方案》文号是多少", METAS,
+                                    TEXTS.__getitem__)
+    assert answer is not None and answer.refused and answer.citations == ()
+    assert "未载明文号" in answer.answer
+
+
+def test_other_questions_and_unknown_documents_pass_through() -> None:
+    assert answer_document_number("某市质量奖励办法奖励多少？", METAS, TEXTS.__getitem__) is None
+    assert answer_document_number("《不存在的文件》的文号？", METAS, TEXTS.__getitem__) is None
