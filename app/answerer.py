@@ -29,6 +29,7 @@ MAX_QUESTION_CHARS = 500
 AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元")
 # a question that asks for an amount, not whether a reward exists ("能不能配套奖励")
 ASKS_AMOUNT = re.compile(r"多少|几[十百千万]|金额|数额|额度|标准是")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 FactAnswer = Callable[[str, Sequence[Fact], Mapping[str, DocumentMeta]], Answer | None]
@@ -53,9 +54,16 @@ _GROUNDED: dict[Intent, Callable[..., Answer | None]] = {
 _GROUNDING_PASSAGES = 2
 
 
+def readable(question: str) -> str:
+    """The question as it can be printed: bytes that were not UTF-8 reach us as lone
+    surrogates, which no encoder downstream takes; they become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", question or "")
+
+
 def clean_question(question: str) -> str:
     """The question as text to match: NFKC, no control characters, bounded length."""
-    text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", question or "")).strip()
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", readable(question)))
+    text = text.replace("\ufffd", "").strip()
     if not text:
         raise BadQuestion("问题为空 (the question is empty)")
     if len(text) > MAX_QUESTION_CHARS:
@@ -93,14 +101,14 @@ class Answerer:
     def evidence(self, question: str, region: str | None = None) -> Evidence:
         """The extractive answer to one question with the facts and passages it rests on."""
         # 1. normalise and classify
-        text = clean_question(question)
+        text, asked = clean_question(question), readable(question)
         intent = classify(text)
         region = region or extract_region(text)
         metas = {meta.doc_id: meta for meta in self.kb.documents()}
         # 2. an exact answer from metadata or extracted facts, where there is one
         number = answer_document_number(text, metas, lambda d: self.kb.document(d).text)
         if number is not None:
-            return Evidence(text, intent, region, (), (), replace(number, question=question))
+            return Evidence(text, intent, region, (), (), replace(number, question=asked))
         facts: list[Fact] = []
         if intent in _BY_INTENT:
             kind, answer_with = _BY_INTENT[intent]
@@ -108,17 +116,17 @@ class Answerer:
             answer = answer_with(text, facts, metas)
             if answer is not None:
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),
-                                replace(answer, question=question))
+                                replace(answer, question=asked))
         # 3. the passages the question is about; the facts they hold, where the intent has some
         hits = self.kb.search(text, k=self.top_k, region=region)
         grounded = self._facts_in_passages(text, intent, facts, hits, metas)
         if grounded is not None:
             return Evidence(text, intent, region, _cited_facts(grounded, facts), tuple(hits),
-                            replace(grounded, question=question))
+                            replace(grounded, question=asked))
         # 4. otherwise the best passages, quoted; or a refusal when none is relevant
         must_match = AMOUNT if intent == Intent.REWARD and ASKS_AMOUNT.search(text) else None
         answer = answer_from_passages(text, str(intent), hits, self.kb.tokenize, must_match)
-        return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=question))
+        return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=asked))
 
     @staticmethod
     def _facts_in_passages(text: str, intent: Intent, facts: Sequence[Fact],

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -22,9 +22,9 @@ cli = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="policykb: 政策文件知识库与问答 (cited Q&A over policy documents)")
 log = logging.getLogger("policykb")
 
-KbOption = Annotated[Optional[Path], typer.Option("--kb", help="数据目录 data folder "
+KbOption = Annotated[Path | None, typer.Option("--kb", help="数据目录 data folder "
                                                   "(default: $POLICYKB_HOME or ~/.policykb)")]
-RegionOption = Annotated[Optional[str], typer.Option("--region", help="只用该地区的文件, e.g. 山东 / 威海")]
+RegionOption = Annotated[str | None, typer.Option("--region", help="只用该地区的文件, e.g. 山东 / 威海")]
 
 
 @contextmanager
@@ -66,7 +66,7 @@ def _shorten(text: str, limit: int) -> str:
 
 @cli.command()
 def ingest(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="文件或目录; none: the bundled corpus")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="文件或目录; none: the bundled corpus")] = None,
     kb: KbOption = None,
     rebuild: Annotated[bool, typer.Option(help="删除现有索引后重建 (wipe, then rebuild)")] = False,
 ) -> None:
@@ -109,9 +109,9 @@ def _questions(batch: Path) -> Iterator[tuple[str | None, str | None]]:
 
 @cli.command()
 def ask(
-    question: Annotated[Optional[str], typer.Argument(help="问题 the question")] = None,
+    question: Annotated[str | None, typer.Argument(help="问题 the question")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output")] = False,
-    batch: Annotated[Optional[Path], typer.Option(help="JSON Lines file of {\"question\": ...}")] = None,
+    batch: Annotated[Path | None, typer.Option(help="JSON Lines file of {\"question\": ...}")] = None,
     region: RegionOption = None,
     kb: KbOption = None,
 ) -> None:
@@ -180,10 +180,10 @@ def serve(
 @cli.command("eval")
 def evaluate(
     dataset: Annotated[Path, typer.Argument(help="JSON Lines: id, question, intent, must_contain, evidence")],
-    corpus: Annotated[Optional[Path], typer.Option(help="先用该目录的文件建新知识库 (build a fresh KB from this folder first)")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="先用该目录的文件建新知识库 (build a fresh KB from this folder first)")] = None,
     kb: KbOption = None,
     out: Annotated[Path, typer.Option(help="report folder")] = Path("eval-report"),
-    min_accuracy: Annotated[Optional[float], typer.Option(help="exit 1 below this answer accuracy (0-1)")] = None,
+    min_accuracy: Annotated[float | None, typer.Option(help="exit 1 below this answer accuracy (0-1)")] = None,
     llm: Annotated[bool, typer.Option("--llm", help="also evaluate the LLM path (POLICYKB_LLM_*), written to OUT/llm")] = False,
 ) -> None:
     """评测 Run a citation-checked evaluation; writes report.md, report.json, report.png."""
@@ -227,7 +227,7 @@ def evaluate(
 def bench(
     sizes: Annotated[str, typer.Option(help="synthetic documents added to the bundled ones, comma-separated")] = "0,40,400,4000",
     out: Annotated[Path, typer.Option(help="folder for bench.md, bench.json, bench.png")] = Path("bench-report"),
-    questions: Annotated[Optional[Path], typer.Option(help="JSON Lines of questions (default: the evaluation set)")] = None,
+    questions: Annotated[Path | None, typer.Option(help="JSON Lines of questions (default: the evaluation set)")] = None,
 ) -> None:
     """性能基准 Ingest throughput, latency, memory and index size as the corpus grows."""
     from evals.bench import run_bench

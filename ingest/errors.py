@@ -21,3 +21,7 @@ class EmptyDocument(IngestError):
 
 class NeedsOCR(IngestError):
     """A PDF without a text layer (a scan): it needs OCR first."""
+
+
+class TooLarge(IngestError):
+    """A file, or what an archive unpacks to, larger than a policy document can be."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingest.encoding import decode_bytes
-from ingest.errors import EmptyDocument, NeedsOCR, UnreadableFile, UnsupportedFile
+from ingest.errors import EmptyDocument, NeedsOCR, TooLarge, UnreadableFile, UnsupportedFile
 
 _HTML_DROP = ["script", "style", "nav", "header", "footer", "noscript", "template", "iframe"]
 _HTML_BLOCKS = [
@@ -26,7 +26,14 @@ _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$"
 _MD_FENCE = re.compile(r"^\s*```.*$", re.MULTILINE)
 
 
-def load_file(path: Path) -> str:
+# A policy document is text: far below these, while a runaway file or a zip bomb is not.
+MAX_FILE_BYTES = 50 * 2**20
+MAX_UNPACKED_BYTES = 100 * 2**20
+_MAX_ZIP_ENTRIES = 5000
+
+
+def load_file(path: Path, max_bytes: int = MAX_FILE_BYTES,
+              max_unpacked: int = MAX_UNPACKED_BYTES) -> str:
     """Raw text of `path` in reading order; tables come out as `a | b | c` rows."""
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
@@ -35,10 +42,34 @@ def load_file(path: Path) -> str:
         )
     if not path.is_file():
         raise UnreadableFile(f"{path.name}: 文件不存在或不是普通文件 / not a regular file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise TooLarge(f"{path.name}: {size // 2**20} MB, 超过上限 {max_bytes // 2**20} MB "
+                       "(larger than a policy document can be)")
+    if path.suffix.lower() == ".docx":
+        check_archive(path, max_unpacked)
     text = reader(path)
     if not text.strip():
         raise EmptyDocument(f"{path.name}: 文件没有文字 / the file holds no text")
     return text
+
+
+def check_archive(path: Path, max_unpacked: int = MAX_UNPACKED_BYTES) -> None:
+    """Refuse a .docx whose zip directory declares more than `max_unpacked` bytes.
+
+    Python's zipfile never inflates a member past its declared size, so reading the
+    directory is enough: nothing is decompressed here.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UnreadableFile(f"{path.name}: 不是有效的 docx 文件 (not a valid .docx: {error})")
+    unpacked = sum(member.file_size for member in members)
+    if len(members) > _MAX_ZIP_ENTRIES or unpacked > max_unpacked:
+        raise TooLarge(
+            f"{path.name}: 解压后 {unpacked // 2**20} MB / {len(members)} 个文件, 超过上限 "
+            f"{max_unpacked // 2**20} MB (unpacks to more than allowed: a zip bomb?)")
 
 
 def load_plain(path: Path) -> str:

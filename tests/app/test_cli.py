@@ -96,3 +96,28 @@ def test_reingesting_the_bundled_corpus_changes_nothing(bundled_home: Path, tmp_
     code, out, _ = run("ingest", "--kb", str(home), str(bundled_documents_dir()))
     assert code == 0
     assert "unchanged 4" in out and "0 chunks embedded" in out
+
+
+def test_oversized_files_and_zip_bombs_are_skipped_without_unpacking(
+    bundled_home: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    home = tmp_path / "kb"
+    shutil.copytree(bundled_home, home)
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    with (folder / "huge.txt").open("wb") as huge:  # sparse: 60 MB on paper, nothing on disk
+        huge.truncate(60 * 2**20)
+    with zipfile.ZipFile(folder / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", b"0" * (120 * 2**20))  # 120 MB of zeros, ~120 KB zipped
+    code, out, _ = run("ingest", "--kb", str(home), str(folder))
+    assert code == 0 and "added 0" in out
+    assert any("huge.txt" in line and "MB" in line for line in out.splitlines())
+    assert any("bomb.docx" in line and "zip bomb" in line for line in out.splitlines())
+
+
+def test_a_question_with_bytes_that_are_not_utf8_is_still_answered(bundled_home: Path) -> None:
+    code, out, _ = run("ask", "--json", "--kb", str(bundled_home), "好品山东宣传推广\udcff由谁牵头")
+    assert code == 0
+    assert "省商务厅" in json.loads(out)["answer"]

@@ -9,7 +9,11 @@ import pytest
 
 from app.answer import Answer
 from app.fact_answers import (
-    answer_duties, answer_qualification, answer_responsibility, answer_reward, answer_target,
+    answer_duties,
+    answer_qualification,
+    answer_responsibility,
+    answer_reward,
+    answer_target,
 )
 from ingest.document import DocumentMeta
 from ingest.fact import Fact

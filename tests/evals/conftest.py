@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pytest
-from tests.evals.tiny_bot import ITEMS, document_text, scripted_ask, scripted_search
 
 from app.answer import Answer
 from evals.dataset import EvalItem
+from tests.evals.tiny_bot import ITEMS, document_text, scripted_ask, scripted_search
 
 
 @pytest.fixture

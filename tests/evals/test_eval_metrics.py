@@ -17,7 +17,6 @@ from evals.metrics import (
     summarise,
 )
 from evals.runner import passed, run_evaluation
-
 from tests.evals.tiny_bot import DOCUMENTS, document_text
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.ingest.conftest import cleaned_seed, raw_seed
 
 from ingest.cleaner import clean_text
+from tests.ingest.conftest import cleaned_seed, raw_seed
 
 
 def test_nfkc_turns_fullwidth_into_ascii() -> None:

@@ -9,7 +9,14 @@ import pytest
 
 from ingest.cleaner import clean_text
 from ingest.department import (
-    aliases_of, canonical, find_mentions, load_units, match_units, same_unit, split_units, unit_of,
+    aliases_of,
+    canonical,
+    find_mentions,
+    load_units,
+    match_units,
+    same_unit,
+    split_units,
+    unit_of,
 )
 from ingest.terms import domain_terms, find_honours, honour_key
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.ingest.conftest import DATA
 
 from ingest.encoding import decode_bytes
 from ingest.errors import UnreadableFile
+from tests.ingest.conftest import DATA
 
 EXPECTED_START = "威海市人民政府关于推进质量强市的通知"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from ingest.pipeline import parse_file, parse_text
 SEEDS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed(prefix: str) -> tuple[ParsedDocument, tuple]:
     parsed = parse_file(next(SEEDS.glob(f"{prefix}_*.txt")))
     return parsed, extract_facts(parsed.document, parsed.chunks)

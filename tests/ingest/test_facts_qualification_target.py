@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ingest.fact import Qualification, Target
@@ -12,7 +12,7 @@ from ingest.pipeline import parse_file
 SEEDS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
 
 
-@lru_cache(maxsize=None)
+@cache
 def facts(prefix: str) -> tuple:
     parsed = parse_file(next(SEEDS.glob(f"{prefix}_*.txt")))
     return extract_facts(parsed.document, parsed.chunks)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ REWARDS_003 = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def rewards(prefix: str) -> list[Reward]:
     parsed = parse_file(next(SEEDS.glob(f"{prefix}_*.txt")))
     return [f for f in extract_facts(parsed.document, parsed.chunks) if isinstance(f, Reward)]

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from tests.ingest.conftest import DATA
-from tests.ingest.pdf_bytes import build_pdf
 from pypdf import PdfWriter
 
 from ingest.errors import EmptyDocument, NeedsOCR, UnreadableFile, UnsupportedFile
 from ingest.loader import load_file
+from tests.ingest.conftest import DATA
+from tests.ingest.pdf_bytes import build_pdf
 
 
 def test_txt_in_gbk() -> None:

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.ingest.conftest import SEEDS, cleaned_seed
 
 from ingest.errors import UnreadableFile
 from ingest.metadata import infer_metadata, parse_date, read_sidecar, resolve_metadata
+from tests.ingest.conftest import SEEDS, cleaned_seed
 
 SYNTHETIC = """威海市人民政府办公室
 威政办字[2024]5号

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.ingest.conftest import DATA, DOCUMENTS, SEEDS, parsed_seed
 
 from ingest.document import DocumentMeta
 from ingest.errors import EmptyDocument, UnsupportedFile
 from ingest.pipeline import discover_files, document_id, parse_file, parse_text
+from tests.ingest.conftest import DATA, DOCUMENTS, SEEDS, parsed_seed
 
 
 def test_discover_seed_folder_skips_sidecars() -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from tests.ingest.conftest import parsed_seed
-
 from ingest.document import Chunk, ParsedDocument
 from ingest.pipeline import parse_text
 from ingest.segmenter import MAX_CHARS
+from tests.ingest.conftest import parsed_seed
 
 
 def _containing(parsed: ParsedDocument, words: str) -> Chunk:
