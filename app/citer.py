@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 from app.answer import REFUSAL, Answer, Citation, Intent
-from app.intent import region_applies
 from ingest.document import DocumentMeta, Span
 from ingest.fact import Qualification, Responsibility, Reward, Target
+from kb.region import region_matches
 
 F = TypeVar("F", bound=Responsibility | Reward | Qualification | Target)
 Metas = Mapping[str, DocumentMeta]
@@ -44,6 +44,17 @@ def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
     return f"《{meta.title}》({details})"
 
 
+def grouped_answer(question: str, intent: Intent, facts: Sequence[F], metas: Metas,
+                   line_of: Callable[[F, Citer], str]) -> Answer:
+    """An answer listing facts under the document each comes from, every line cited."""
+    citer = Citer(metas)
+    lines = []
+    for doc_id, group in by_document(facts).items():
+        lines.append(f"根据{document_label(metas.get(doc_id), doc_id)}:")
+        lines += [line_of(fact, citer) for fact in group]
+    return Answer(question, "\n".join(lines), False, str(intent), tuple(citer.citations))
+
+
 def refusal(question: str, intent: Intent, text: str = REFUSAL) -> Answer:
     return Answer(question=question, answer=text, refused=True, intent=str(intent))
 
@@ -56,7 +67,7 @@ def by_document(facts: Sequence[F]) -> dict[str, list[F]]:
 
 
 def in_region(facts: Sequence[F], metas: Metas, region: str | None) -> list[F]:
-    return [f for f in facts if region_applies(region_of(metas, f.span.doc_id), region)]
+    return [f for f in facts if region_matches(region_of(metas, f.span.doc_id), region)]
 
 
 def region_of(metas: Metas, doc_id: str) -> str:

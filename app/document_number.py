@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from app.answer import Answer
-from app.citations import cite, describe_source
+from app.citer import Citer, document_label
 from ingest.document import DocumentMeta, Span
 
 ASKS_NUMBER = re.compile(r"文号|发文字号|发文号")
@@ -37,9 +37,10 @@ def answer_document_number(question: str, metas: Mapping[str, DocumentMeta],
     start = text.find(meta.doc_number) if meta.doc_number else -1
     if start < 0:
         return Answer(question=question, refused=True, intent="general",
-                      answer=f"已收录的{describe_source(meta)}未载明文号。")
+                      answer=f"已收录的{document_label(meta)}未载明文号。")
     span = Span(doc_id=meta.doc_id, start=start, end=start + len(meta.doc_number),
                 quote=meta.doc_number)
+    citer = Citer(metas)
     return Answer(question=question, refused=False, intent="general",
-                  answer=f"{describe_source(meta)}的文号为“{meta.doc_number}”[1]。",
-                  citations=(cite(1, span, metas),))
+                  answer=f"{document_label(meta)}的文号为“{meta.doc_number}”{citer.cite(span)}。",
+                  citations=tuple(citer.citations))

@@ -9,7 +9,15 @@ import re
 from collections.abc import Mapping, Sequence
 
 from app.answer import Answer, Intent
-from app.citer import Citer, by_document, document_label, in_region, refusal, title_of
+from app.citer import (
+    Citer,
+    by_document,
+    document_label,
+    grouped_answer,
+    in_region,
+    refusal,
+    title_of,
+)
 from app.fact_match import MIN_MATCH, best_matches, expand_units
 from app.intent import extract_region
 from app.rewards import answer_reward
@@ -45,13 +53,8 @@ def answer_responsibility(question: str, facts: Sequence[Fact], metas: Metas,
     matches = best_matches(_without_units(question), pool, _responsibility_text, threshold)
     if not matches:
         return None
-    citer = Citer(metas)
-    lines = []
-    for doc_id, group in by_document(matches).items():
-        lines.append(f"根据{document_label(metas.get(doc_id), doc_id)}:")
-        lines += [f"- {_task_label(f)}:{describe_units(f)}。{citer.cite(f.span)}" for f in group]
-    return Answer(question, "\n".join(lines), False, str(Intent.RESPONSIBILITY),
-                  tuple(citer.citations))
+    return grouped_answer(question, Intent.RESPONSIBILITY, matches, metas, lambda f, citer:
+                          f"- {_task_label(f)}:{describe_units(f)}。{citer.cite(f.span)}")
 
 
 def _without_units(question: str) -> str:
@@ -134,14 +137,9 @@ def answer_qualification(question: str, facts: Sequence[Fact], metas: Metas,
                           threshold, limit=len(pool))
     if not chosen:
         return None
-    citer = Citer(metas)
-    lines = []
-    for doc_id, group in by_document(chosen).items():
-        lines.append(f"根据{document_label(metas.get(doc_id), doc_id)}:")
-        lines += [f"- [{_EFFECT_LABEL.get(f.effect, f.effect)}] 对{f.condition}:{f.outcome}"
-                  f"{citer.cite(f.span)}" for f in group]
-    return Answer(question, "\n".join(lines), False, str(Intent.QUALIFICATION),
-                  tuple(citer.citations))
+    return grouped_answer(question, Intent.QUALIFICATION, chosen, metas, lambda f, citer:
+                          f"- [{_EFFECT_LABEL.get(f.effect, f.effect)}] 对{f.condition}:"
+                          f"{f.outcome}{citer.cite(f.span)}")
 
 
 _MAX_PER_YEAR = 3
@@ -166,16 +164,14 @@ def answer_target(question: str, facts: Sequence[Fact], metas: Metas,
                for f in ([f for f in found if f.span.doc_id in every] or found)[:_MAX_PER_YEAR]]
     if not matches:
         return None
-    citer = Citer(metas)
-    lines = []
-    for doc_id, group in by_document(matches).items():
-        lines.append(f"根据{document_label(metas.get(doc_id), doc_id)}:")
-        for fact in group:
-            units = f"(责任单位:{'、'.join(fact.units)})" if fact.units else ""
-            deadline = f"到{fact.deadline}" if fact.deadline else ""
-            metric = f"{fact.metric}:" if fact.metric else ""
-            lines.append(f"- {metric}{deadline}{fact.value}{units}{citer.cite(fact.span)}")
-    return Answer(question, "\n".join(lines), False, str(Intent.TARGET), tuple(citer.citations))
+    return grouped_answer(question, Intent.TARGET, matches, metas, _target_line)
+
+
+def _target_line(fact: Target, citer: Citer) -> str:
+    units = f"(责任单位:{'、'.join(fact.units)})" if fact.units else ""
+    deadline = f"到{fact.deadline}" if fact.deadline else ""
+    metric = f"{fact.metric}:" if fact.metric else ""
+    return f"- {metric}{deadline}{fact.value}{units}{citer.cite(fact.span)}"
 
 
 def _region(metas: Metas, doc_id: str) -> str:

@@ -86,15 +86,3 @@ def extract_region(question: str) -> str | None:
         if short_name(province) in question:
             return province
     return None
-
-
-def region_applies(document_region: str, asked: str | None) -> bool:
-    """Whether a document of `document_region` speaks for `asked` (a province's rule covers its
-    cities; a city's rule covers only that city)."""
-    if not asked:
-        return True
-    asked = extract_region(asked) or asked  # "临沂" as a user types it -> 山东省临沂市
-    region = document_region.replace("(推断)", "").strip()
-    if not region:
-        return False
-    return asked.startswith(region) or region.startswith(asked)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from app.answer import REFUSAL, Answer, Citation
-from app.citations import cite, describe_source
+from app.answer import REFUSAL, Answer
+from app.citer import Citer, document_label
 from ingest.document import Span
 from kb.hit import Hit
 
@@ -91,17 +91,15 @@ def answer_from_passages(question: str, intent: str, hits: Sequence[Hit], tokeni
     if not chosen:
         return Answer(question=question, answer=REFUSAL, refused=True, intent=intent)
     query_tokens = set(tokenize(question))
-    metas = {hit.meta.doc_id: hit.meta for hit in chosen}
-    citations: list[Citation] = []
+    citer = Citer({hit.meta.doc_id: hit.meta for hit in chosen})
     lines = ["根据已收录文件,相关规定如下:"]
     for hit in chosen:
         span = best_span(hit, query_tokens, tokenize)
-        if any(c.doc_id == span.doc_id and c.quote == span.quote for c in citations):
+        if any(c.doc_id == span.doc_id and c.quote == span.quote for c in citer.citations):
             continue
-        n = len(citations) + 1
-        citations.append(cite(n, span, metas))
+        number = citer.cite(span)
         section = " / ".join(hit.chunk.section_path)
-        where = f"{describe_source(hit.meta)}{' ' + section if section else ''}"
-        lines.append(f"[{n}] {where}:“{span.quote}”")
+        where = f"{document_label(hit.meta)}{' ' + section if section else ''}"
+        lines.append(f"{number} {where}:“{span.quote}”")
     return Answer(question=question, answer="\n".join(lines), refused=False, intent=intent,
-                  citations=tuple(citations))
+                  citations=tuple(citer.citations))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.answer import Intent
-from app.intent import classify, extract_region, region_applies
+from app.intent import classify, extract_region
 
 PARAPHRASES = {
     Intent.RESPONSIBILITY: [
@@ -60,11 +60,3 @@ def test_paraphrases_are_not_copies() -> None:
 ])
 def test_extract_region(question: str, region: str | None) -> None:
     assert extract_region(question) == region
-
-
-def test_region_applies() -> None:
-    assert region_applies("山东省", "山东省威海市")  # a provincial rule covers its cities
-    assert region_applies("山东省威海市", "山东省")
-    assert not region_applies("湖北省(推断)", "山东省")
-    assert region_applies("湖北省(推断)", "湖北省")
-    assert region_applies("湖北省(推断)", None)
