@@ -103,7 +103,7 @@ class Answerer:
         # 1. normalise and classify
         text, asked = clean_question(question), readable(question)
         intent = classify(text)
-        region = region or extract_region(text)
+        chosen_region, region = region, region or extract_region(text)
         metas = {meta.doc_id: meta for meta in self.kb.documents()}
         # 2. an exact answer from metadata or extracted facts, where there is one
         number = answer_document_number(text, metas, lambda d: self.kb.document(d).text)
@@ -112,7 +112,10 @@ class Answerer:
         facts: list[Fact] = []
         if intent in _BY_INTENT:
             kind, answer_with = _BY_INTENT[intent]
-            facts = self.kb.facts(str(kind) if kind else None, region=region)
+            # the reward answer reads the question's region itself, so that it can say when
+            # only another region's document rewards what was asked (and never as this one's)
+            scope = chosen_region if intent == Intent.REWARD else region
+            facts = self.kb.facts(str(kind) if kind else None, region=scope)
             answer = answer_with(text, facts, metas)
             if answer is not None:
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),
