@@ -46,7 +46,8 @@ MetaField = Annotated[str, Form(max_length=300)]
 
 
 class AnswersQuestions(Protocol):
-    kb: KnowledgeBase
+    @property
+    def kb(self) -> KnowledgeBase: ...
 
     def ask(self, question: str, region: str | None = None) -> Answer: ...
 

@@ -100,7 +100,7 @@ def fact_from_dict(data: dict[str, Any]) -> Fact:
         if spec.name in ("span", "funding_span") and value is not None:
             value = _span_from_dict(value)
         elif spec.name == "kind":
-            value = FactKind(value)
+            value = FactKind(str(value))
         elif isinstance(value, list):
             value = tuple(value)
         if value is not None or spec.name in ("amount_wan", "funding_span"):

@@ -116,6 +116,7 @@ def _from_sentences(source: Source) -> Iterator[Responsibility]:
         if not match:
             continue
         sentence = source.text[start:end]
+        units: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
         if match.group("lead"):
             units = (tuple(split_units(match.group("lead"))),
                      tuple(split_units(match.group("cooperate"))), ())
