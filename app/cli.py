@@ -101,9 +101,9 @@ def _questions(batch: Path) -> Iterator[tuple[str | None, str | None]]:
                 item = json.loads(line)
                 question = item["question"] if isinstance(item, dict) else None
                 if not isinstance(question, str):
-                    raise ValueError("no string field 'question'")
+                    raise TypeError("no string field 'question'")
                 yield question, None
-            except (ValueError, KeyError) as error:
+            except (ValueError, KeyError, TypeError) as error:
                 yield None, f"line {number}: {error}"
 
 

@@ -43,8 +43,8 @@ def summary_rows(summary: Summary, ks: tuple[int, ...]) -> list[tuple[str, str]]
     rows += [(f"retrieval recall@{k}", percent(summary.recall_at.get(k))) for k in ks]
     rows += [
         ("latency median / p95 / max",
-         f"{milliseconds(summary.latency_median)} / {milliseconds(summary.latency_p95)}"
-         f" / {milliseconds(summary.latency_max)}"),
+         (f"{milliseconds(summary.latency_median)} / {milliseconds(summary.latency_p95)}"
+          f" / {milliseconds(summary.latency_max)}")),
         ("errors", str(summary.errors)),
     ]
     return rows

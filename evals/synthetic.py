@@ -38,8 +38,8 @@ def write_corpus(folder: Path, documents: int, seed: int = 7, chunks_per_doc: in
             [f"{city}市关于{award}培育工作的实施意见(第{number}号)", "一、主要措施"]
             + [f"({i + 1}){passage.replace('省市场监管局', unit).replace('省商务厅', other)}"
                for i, passage in enumerate(body)]
-            + ["二、政策支持", f"对获得{award}的企业,一次性给予{amount}万元奖励。"
-               f"(责任单位:{unit}、{other})"]
+            + ["二、政策支持", (f"对获得{award}的企业,一次性给予{amount}万元奖励。"
+                                f"(责任单位:{unit}、{other})")]
         )
         stem = f"synthetic_{number:05d}"
         (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
