@@ -84,6 +84,14 @@ def _role(fact: Responsibility, names: set[str]) -> tuple[str, str]:
     return "", ""
 
 
+# "哪些活是X一家单独负责的" / "X牵头哪些工作" / "X配合哪些任务": the role asked for, if any
+_ASKED_ROLES = (
+    (re.compile(r"单独|独自|独立|一家"), {"负责"}),
+    (re.compile(r"牵头(了)?(哪些|什么|的)"), {"牵头", "负责"}),
+    (re.compile(r"配合(了)?(哪些|什么|的)"), {"配合"}),
+)
+
+
 def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer | None:
     """A department's full list of tasks, grouped by document, each cited."""
     mentions = find_mentions(question)
@@ -94,7 +102,8 @@ def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer 
     pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas,
                      extract_region(question))
     duties = [(f, *_role(f, names)) for f in pool]
-    duties = [(f, role, name) for f, role, name in duties if role]
+    roles = next((roles for pattern, roles in _ASKED_ROLES if pattern.search(question)), None)
+    duties = [(f, role, name) for f, role, name in duties if role and (not roles or role in roles)]
     if not duties:
         return refusal(question, Intent.DUTIES, f"已收录文件中未找到「{mention}」承担的任务。")
     citer = Citer(metas)

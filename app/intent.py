@@ -19,7 +19,7 @@ _DUTIES = re.compile(
 _DUTY_LIST = re.compile(r"(哪些|什么|几项)(任务|工作|事项|事情|事儿|事)")
 _RESPONSIBILITY = re.compile(
     r"谁(来)?(牵|负责|主管|配合|主抓|承担|管)|由谁|哪(个|些|几个|两个|三个|几家|两家|一个)"
-    r"(部门|单位|机构|厅|局|委|部|家单位|家)|什么(部门|单位)|责任(单位|部门)|牵头(单位|部门)"
+    r"[\u4e00-\u9fff]{0,4}?(部门|单位|机构|厅|局|委|部|家单位|家)|什么(部门|单位)|责任(单位|部门)|牵头(单位|部门)"
     r"|配合(单位|部门)|主管部门|谁管|归谁|什么角色|什么作用|(牵头|负责)的是"
 )
 # "是不是市场监管局负责" / "财政局有责任吗" / "有卫健委的事吗": is this unit in charge of a task.
@@ -28,7 +28,11 @@ _UNIT_CHECK = re.compile(
     r"|是[^,，。]{2,20}吗"
 )
 # "奖金由谁出钱" / "哪级财政承担": who pays a reward, read from the reward facts.
-_FUNDING = re.compile(r"(奖金|奖励资金|资金|奖励).{0,6}(出钱|谁出|出资|承担|支付)|哪(一)?级财政|谁(来)?出钱")
+ASKS_FUNDING = re.compile(
+    r"出钱|谁出|出资|谁(?:来)?(?:出|承担|支付|付|掏|兑现|负担)|哪(?:一)?级财政|什么财政|哪里出|从哪"
+    r"|资金(?:来源|由谁)|经费(?:来源|由谁)|财政(?:承担|负担|分担)"
+)
+_MONEY = re.compile(r"奖|钱|资金|经费|财政|补贴|资助")
 _REWARD = re.compile(
     r"奖励|奖金|奖多少|奖补|补贴|补助|资助|多少钱|给多少|拿多少|发多少|几万|万元|现金|重奖|奖励标准"
 )
@@ -61,7 +65,7 @@ def classify(question: str) -> Intent:
         return Intent.DUTIES
     if names_a_unit and _DUTIES.search(text) and not _RESPONSIBILITY.search(text):
         return Intent.DUTIES
-    if _FUNDING.search(text):
+    if ASKS_FUNDING.search(text) and _MONEY.search(text):
         return Intent.REWARD
     if _RESPONSIBILITY.search(text) or names_a_unit and _UNIT_CHECK.search(text):
         return Intent.RESPONSIBILITY

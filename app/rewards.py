@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from app.answer import Answer, Intent
 from app.citer import Citer, by_document, document_label, in_region, refusal, title_of
 from app.fact_match import MIN_MATCH, Matcher, best_matches, question_terms
-from app.intent import extract_region
+from app.intent import ASKS_FUNDING, extract_region
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, Qualification, Responsibility, Reward, Target
 from ingest.terms import HONOURS, find_honours, honour_key
@@ -113,10 +113,6 @@ def format_reward_check(check: RewardCheck) -> Answer:
 # "有什么奖励" asks what kind, and a written policy incentive (给予相应政策激励) answers it.
 _AMOUNT_ASKED = re.compile(r"多少|几万|金额|数额|奖金|资金|补贴|补助|资助")
 # "奖金由谁出钱" / "哪级财政承担" / "资金从哪里出": who pays, read from the funding rules.
-_FUNDING_ASKED = re.compile(
-    r"出钱|谁出|出资|谁(?:来)?(?:承担|支付|付|掏|兑现)|哪(?:一)?级财政|什么财政|哪里出|从哪"
-    r"|资金(?:来源|由谁)|经费(?:来源|由谁)|财政(?:承担|负担|分担)"
-)
 _LISTING_ASKED = re.compile(r"哪些奖励|什么奖励|奖励政策|奖励标准|有哪些|奖励办法")
 # Words every reward question uses; what is left says which rewards are meant.
 _REWARD_WORDS = frozenset({"奖励", "奖金", "资助", "补贴", "补助", "奖补", "政策", "奖励政策",
@@ -129,7 +125,7 @@ def answer_reward(question: str, facts: Sequence[Fact], metas: Mapping[str, Docu
     rewards = [f for f in facts if isinstance(f, Reward)]
     region = extract_region(question)
     asked = find_honours(question, [*HONOURS, *(f.honour for f in rewards)])
-    if _FUNDING_ASKED.search(question):
+    if ASKS_FUNDING.search(question):
         return answer_funding(question, rewards, asked, metas, region)
     if not asked:
         return _answer_listing(question, rewards, metas, region)

@@ -249,3 +249,12 @@ def test_qualification_sanctions(question: str, outcome: str) -> None:
     assert answer is not None and outcome in answer.answer
     assert "撤销" not in answer.answer
     assert_cited(answer)
+
+
+def test_duties_asked_for_one_role_list_only_that_role() -> None:
+    sole = ask(answer_duties, "哪些活是省市场监督管理局一家单独负责的？")
+    assert sole is not None and "[省市场监管局负责]" in sole.answer
+    assert "牵头]" not in sole.answer and "配合]" not in sole.answer
+    cooperating = ask(answer_duties, "省商务厅配合哪些工作？")
+    assert cooperating is not None and "配合]" in cooperating.answer
+    assert "[省商务厅牵头]" not in cooperating.answer

@@ -60,3 +60,17 @@ def test_paraphrases_are_not_copies() -> None:
 ])
 def test_extract_region(question: str, region: str | None) -> None:
     assert extract_region(question) == region
+
+
+@pytest.mark.parametrize("question", [
+    "除了牵头单位，还有哪些政法单位负责？",
+    "这笔奖励钱由谁来出？",
+    "县里企业拿的奖金由哪一级财政承担？",
+])
+def test_unit_and_funding_phrasings(question: str) -> None:
+    expected = Intent.REWARD if "钱" in question or "财政" in question else Intent.RESPONSIBILITY
+    assert classify(question) == expected
+
+
+def test_a_question_about_where_something_comes_from_is_not_about_money() -> None:
+    assert classify("这个政策从哪里来的？") != Intent.REWARD
