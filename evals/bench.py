@@ -16,7 +16,6 @@ from pathlib import Path
 
 from corpus import bundled_documents_dir
 
-DEFAULT_SIZES = (0, 40, 400, 4000)  # synthetic documents added to the 4 bundled ones
 FALLBACK_QUESTIONS = [
     "好品山东宣传推广由哪个部门牵头？", "获得中国质量奖奖励多少钱？", "省市场监管局负责哪些工作？",
     "哪些品牌可以纳入好品山东品牌体系？", "到2025年新增省长质量奖企业多少家？",
