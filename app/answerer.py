@@ -52,6 +52,8 @@ _GROUNDED: dict[Intent, Callable[..., Answer | None]] = {
     Intent.TARGET: answer_target,
 }
 _GROUNDING_PASSAGES = 2
+_PREFILTER_ABOVE = 2000
+_PREFILTER_PASSAGES = 300
 
 
 def readable(question: str) -> str:
@@ -116,6 +118,11 @@ class Answerer:
             # only another region's document rewards what was asked (and never as this one's)
             scope = chosen_region if intent == Intent.REWARD else region
             facts = self.kb.facts(str(kind) if kind else None, region=scope)
+            if len(facts) > _PREFILTER_ABOVE and intent in _GROUNDED:
+                # thousands of facts: match only those in passages that share the question's
+                # keywords, or matching alone costs hundreds of milliseconds
+                near = self.kb.keyword_chunk_ids(text, _PREFILTER_PASSAGES, scope)
+                facts = [fact for fact in facts if fact.span.chunk_id in near]
             answer = answer_with(text, facts, metas)
             if answer is not None:
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),

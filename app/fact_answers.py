@@ -19,6 +19,7 @@ from app.citer import (
     title_of,
 )
 from app.fact_match import MIN_MATCH, best_matches, expand_units
+from app.rewards import MAX_LISTED
 from app.intent import extract_region
 from app.rewards import answer_reward
 from ingest.department import canonical, find_mentions, match_units
@@ -108,7 +109,9 @@ def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer 
         return refusal(question, Intent.DUTIES, f"已收录文件中未找到「{mention}」承担的任务。")
     citer = Citer(metas)
     lines = [f"「{mention}」在已收录文件中承担的任务(共{len(duties)}项):"]
-    for doc_id, group in by_document([f for f, _, _ in duties]).items():
+    if len(duties) > MAX_LISTED:
+        lines[0] += f"(仅列出前{MAX_LISTED}项;请加上地区或文件名缩小范围)"
+    for doc_id, group in by_document([f for f, _, _ in duties[:MAX_LISTED]]).items():
         lines.append(f"{document_label(metas.get(doc_id), doc_id)}:")
         for number, fact in enumerate(group, 1):
             role, name = _role(fact, names)

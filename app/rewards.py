@@ -158,7 +158,10 @@ def _lines_without_amount(key: str, same: Sequence[Reward], facts: Sequence[Fact
     lines = [f"已收录{where}文件均未规定「{key}」的奖励金额。"]
     mentions = in_region(_mentions_of(key, facts), metas, region)
     incentive = False
-    for doc_id, group in by_document(mentions).items():
+    groups = by_document(mentions)
+    if len(groups) > _MAX_MENTIONING:
+        lines.append(f"  (另有{len(groups) - _MAX_MENTIONING}份文件提及该名称,未列出。)")
+    for doc_id, group in list(groups.items())[:_MAX_MENTIONING]:
         label = document_label(metas.get(doc_id), doc_id)
         for fact in group:
             if isinstance(fact, Qualification) and fact.effect == "incentive":
@@ -170,7 +173,7 @@ def _lines_without_amount(key: str, same: Sequence[Reward], facts: Sequence[Fact
             lines.append(f"  该名称在{label}中仅作为目标或支持事项出现{cites}。")
     if same:  # only another region's documents pay for it
         lines.append(f"  其他地区文件的规定(不适用于{region}),仅供参考:")
-        lines += ["  " + line for line in reward_lines(same, metas, citer)]
+        lines += ["  " + line for line in reward_lines(same[:MAX_LISTED], metas, citer)]
     return lines, incentive
 
 
@@ -187,6 +190,12 @@ def _mentions_of(key: str, facts: Sequence[Fact]) -> list[Fact]:
     return list(found.values())
 
 
+# a list longer than this is cut, with a note: nobody reads 500 rewards in a chat answer
+MAX_LISTED = 50
+# documents quoted for an honour they only mention (as a target or supported item)
+_MAX_MENTIONING = 5
+
+
 def _answer_listing(question: str, rewards: Sequence[Reward], metas: Mapping[str, DocumentMeta],
                     region: str | None) -> Answer | None:
     """Every reward of the region, when the question asks for the list and nothing narrower."""
@@ -199,10 +208,13 @@ def _answer_listing(question: str, rewards: Sequence[Reward], metas: Mapping[str
     rest = [t for t in question_terms(question) if t not in _REWARD_WORDS]
     texts = [f"{f.honour} {f.condition} {f.span.quote} {title_of(metas, f.span.doc_id)}"
              for f in local]
-    if rest and max(Matcher(" ".join(rest), texts).score(text) for text in texts) < MIN_MATCH:
+    matcher = Matcher(" ".join(rest), texts) if rest else None
+    if matcher is not None and max(matcher.score(text) for text in texts) < MIN_MATCH:
         return None
     citer = Citer(metas)
-    lines = reward_lines(local, metas, citer)
+    lines = reward_lines(local[:MAX_LISTED], metas, citer)
+    if len(local) > MAX_LISTED:
+        lines.append(f"(共{len(local)}项,仅列出前{MAX_LISTED}项;请指明荣誉名称或地区。)")
     return Answer(question, "\n".join(lines), False, str(Intent.REWARD), tuple(citer.citations))
 
 

@@ -28,6 +28,8 @@ from kb.tokenizer import Tokenizer, domain_tokenizer
 log = logging.getLogger(__name__)
 _EMBED_BATCH = 32
 _CANDIDATES = 50
+# a region filter covering less than this share of chunks is applied by the vector store
+_FILTER_IN_STORE_BELOW = 0.5
 
 
 @dataclass
@@ -55,15 +57,16 @@ class _Snapshot:
     metas: dict[str, DocumentMeta]
     facts: list[Fact]
     position: dict[str, int]  # chunk id -> index in `chunks`
-    chunk_docs: np.ndarray  # document id of every chunk, for region masks
+    doc_ids: list[str]  # every document, in a fixed order
+    chunk_docs: np.ndarray  # index into `doc_ids` of every chunk's document, for region masks
 
     def region_mask(self, region: str | None) -> np.ndarray | None:
         """Which chunks lie in documents that speak for `region`; None: all of them."""
         if not region:
             return None
-        allowed = [doc_id for doc_id, meta in self.metas.items()
-                   if region_matches(meta.region, region)]
-        return np.isin(self.chunk_docs, allowed)
+        allowed = np.array([region_matches(self.metas[doc_id].region, region)
+                            for doc_id in self.doc_ids], dtype=bool)
+        return allowed[self.chunk_docs]
 
 
 class KnowledgeBase:
@@ -214,6 +217,8 @@ class KnowledgeBase:
         if self._snapshot is None or self._snapshot.generation != generation:
             rows = self._records.chunks_with_tokens()
             chunks = [chunk for chunk, _ in rows]
+            doc_ids = sorted({chunk.doc_id for chunk in chunks})
+            doc_index = {doc_id: i for i, doc_id in enumerate(doc_ids)}
             self._snapshot = _Snapshot(
                 generation=generation,
                 chunks=chunks,
@@ -222,7 +227,9 @@ class KnowledgeBase:
                 metas={meta.doc_id: meta for meta in self._records.metas()},
                 facts=self._records.facts(),
                 position={chunk.chunk_id: i for i, chunk in enumerate(chunks)},
-                chunk_docs=np.array([chunk.doc_id for chunk in chunks], dtype=object),
+                doc_ids=doc_ids,
+                chunk_docs=np.array([doc_index[chunk.doc_id] for chunk in chunks],
+                                    dtype=np.int32),
             )
         return self._snapshot
 
@@ -278,25 +285,39 @@ class KnowledgeBase:
             for index, score in fused
         ]
 
+    def keyword_chunk_ids(self, query: str, k: int, region: str | None = None) -> set[str]:
+        """Ids of the k chunks BM25 ranks highest for `query` (a cheap first cut)."""
+        snapshot = self._current()
+        ranking = self._bm25_ranking(snapshot, self._tokenizer.tokenize(query),
+                                     snapshot.region_mask(region), k)
+        return {snapshot.chunks[i].chunk_id for i in ranking}
+
     @staticmethod
     def _bm25_ranking(snapshot: _Snapshot, query_tokens: list[str],
-                      mask: np.ndarray | None) -> list[int]:
+                      mask: np.ndarray | None, k: int = _CANDIDATES) -> list[int]:
         scores = snapshot.bm25.scores(query_tokens)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
-        count = min(_CANDIDATES, len(scores))
+        count = min(k, len(scores))
         top = np.argpartition(-scores, count - 1)[:count]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [int(i) for i in top if scores[i] > 0]
 
     def _vector_ranking(self, snapshot: _Snapshot, query: str,
                         mask: np.ndarray | None) -> tuple[list[int], dict[int, float]]:
-        doc_ids = None if mask is None else sorted(set(snapshot.chunk_docs[mask]))
         vector = self._embedder.embed_query(query)
-        results = self._vectors.query(vector, _CANDIDATES, doc_ids)
+        if mask is None or mask.mean() > _FILTER_IN_STORE_BELOW:
+            # most documents qualify: a wider unfiltered query, filtered here, beats asking the
+            # store to test thousands of ids
+            count = _CANDIDATES if mask is None else int(_CANDIDATES / max(mask.mean(), 0.1))
+            results = self._vectors.query(vector, count)
+        else:
+            doc_ids = [snapshot.doc_ids[i] for i in np.unique(snapshot.chunk_docs[mask])]
+            results = self._vectors.query(vector, _CANDIDATES, doc_ids)
         # a vector whose chunk is not committed (an ingest under way) is not searchable yet
         position = snapshot.position
-        ranked = [(position[cid], sim) for cid, sim in results if cid in position]
+        ranked = [(position[cid], sim) for cid, sim in results
+                  if cid in position and (mask is None or mask[position[cid]])][:_CANDIDATES]
         return [i for i, _ in ranked], dict(ranked)
 
     def _coverage(self, snapshot: _Snapshot, query_tokens: Sequence[str], index: int) -> float:
