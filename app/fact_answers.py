@@ -19,9 +19,8 @@ from app.citer import (
     title_of,
 )
 from app.fact_match import MIN_MATCH, best_matches, expand_units
-from app.rewards import MAX_LISTED
 from app.intent import extract_region
-from app.rewards import answer_reward
+from app.rewards import MAX_LISTED, answer_reward
 from ingest.department import canonical, find_mentions, match_units
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, Qualification, Responsibility, Target
