@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from ingest.document import Chunk, Document, DocumentMeta, ParsedDocument, content_hash
+from ingest.fact import Fact
 
 
 def make_parsed(doc_id: str, lines: list[str], region: str = "山东省",
@@ -38,3 +40,20 @@ def bundled_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("bundled") / "kb"
     open_knowledge_base(load_settings(home)).close()
     return home
+
+
+@lru_cache(maxsize=1)
+def seed_corpus() -> tuple[tuple[Fact, ...], dict[str, DocumentMeta], dict[str, str]]:
+    """Facts, metadata and cleaned text of the bundled documents, parsed once."""
+    from corpus import bundled_documents_dir
+    from ingest.pipeline import parse_file
+
+    facts: list[Fact] = []
+    metas: dict[str, DocumentMeta] = {}
+    texts: dict[str, str] = {}
+    for path in sorted(bundled_documents_dir().glob("*.txt")):
+        parsed = parse_file(path)
+        facts += parsed.facts
+        metas[parsed.document.doc_id] = parsed.document.meta
+        texts[parsed.document.doc_id] = parsed.document.text
+    return tuple(facts), metas, texts

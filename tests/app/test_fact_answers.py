@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
 from app.answer import Answer
@@ -15,25 +12,9 @@ from app.fact_answers import (
     answer_reward,
     answer_target,
 )
-from ingest.document import DocumentMeta
-from ingest.fact import Fact
-from ingest.facts import extract_facts
-from ingest.pipeline import parse_file
+from tests.conftest import seed_corpus
 
-SEEDS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
-
-
-@lru_cache(maxsize=1)
-def corpus() -> tuple[tuple[Fact, ...], dict[str, DocumentMeta], dict[str, str]]:
-    facts: list[Fact] = []
-    metas: dict[str, DocumentMeta] = {}
-    texts: dict[str, str] = {}
-    for path in sorted(SEEDS.glob("*.txt")):
-        parsed = parse_file(path)
-        facts += extract_facts(parsed.document, parsed.chunks)
-        metas[parsed.document.doc_id] = parsed.document.meta
-        texts[parsed.document.doc_id] = parsed.document.text
-    return tuple(facts), metas, texts
+corpus = seed_corpus
 
 
 def ask(function, question: str) -> Answer | None:  # type: ignore[no-untyped-def]

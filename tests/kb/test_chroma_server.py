@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from typing import Any
 import pytest
 
 from kb.knowledge_base import KnowledgeBase
+from tests.servers import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -27,12 +27,6 @@ NEW_DOCUMENT = """威海市海洋牧场示范企业奖励办法
 第一条 对新认定的国家级海洋牧场示范企业,一次性奖励20万元。
 """
 NEW_QUESTION = "海洋牧场示范企业奖励多少？"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def chroma_command() -> str:

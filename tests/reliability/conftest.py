@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from typing import Any
 import httpx
 import pytest
 from pydantic import SecretStr
+
+from tests.servers import wait_until_healthy
 
 ADMIN_TOKEN = "reliability-admin-token-0123456789"
 DATASET = Path(__file__).resolve().parents[2] / "evals" / "data" / "policy_qa.jsonl"
@@ -49,24 +50,6 @@ def copy_kb(source: Path, target: Path) -> Path:
             sqlite3.connect(target / "records.sqlite") as new:
         old.backup(new)
     return target
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_healthy(url: str, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"the server at {url} did not become healthy in {seconds} s")
 
 
 @contextmanager

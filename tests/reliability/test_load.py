@@ -14,7 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.reliability.conftest import AdminSite, cli_env, copy_kb, free_port, wait_until_healthy
+from tests.reliability.conftest import AdminSite, cli_env, copy_kb
+from tests.servers import free_port, wait_until_healthy
 
 pytestmark = pytest.mark.slow
 LOADTEST = Path(__file__).resolve().parents[2] / "scripts" / "loadtest.py"

@@ -7,13 +7,14 @@ import http.server
 import shutil
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.servers import wait_until_healthy
 
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -72,7 +73,7 @@ def live_site(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     thread = threading.Thread(target=server.run, kwargs={"sockets": [api_sock]}, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{api_sock.getsockname()[1]}"
-    _wait_until_healthy(url)
+    wait_until_healthy(url)
     pages = tmp_path_factory.mktemp("host_pages")
     (pages / "index.html").write_text(_host_page(url), encoding="utf-8")
     hosts = [_serve_folder(pages, allowed_sock), _serve_folder(pages, foreign_sock)]
@@ -82,18 +83,6 @@ def live_site(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> I
         host.shutdown()
     server.should_exit = True
     thread.join(timeout=10)
-
-
-def _wait_until_healthy(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"the server at {url} did not become healthy in {seconds} s")
 
 
 @pytest.fixture(scope="session")
