@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.answer import Answer
-from ingest.places import CITIES, PROVINCES, short_name
+from ingest.places import NOT_PLACES, PLACE_NAMES
 
 MAX_CONVERSATIONS = 1000
 MAX_TURNS = 6
@@ -36,18 +36,8 @@ _AWARD_GRADES = ("提名奖", "一等奖", "二等奖", "三等奖", "特等奖"
                  "优秀奖", "鼓励奖", "特别奖")
 _KIND_SUFFIXES = ("商标", "标准", "品牌", "名牌", "企业", "项目")
 
-_PLACES: dict[str, str] = {}
-for _province, _cities in CITIES.items():
-    for _city in _cities:
-        _PLACES[_city] = _city
-        _PLACES[short_name(_city)] = _city
-for _province in PROVINCES:
-    _PLACES[_province] = _province
-    _PLACES[short_name(_province)] = _province
 # the longest name first, so 山东省 is found before 山东
-_PLACE_PATTERN = re.compile("|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True)))
-# Names that contain a place but are programmes: 好品山东 is not a question about 山东.
-_NOT_PLACES = re.compile(r"好品山东|好客山东|优品威海|山东手造|[\u4e00-\u9fa5]{2}海关")
+_PLACE_PATTERN = re.compile("|".join(sorted(map(re.escape, PLACE_NAMES), key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
@@ -101,7 +91,7 @@ def _join(subject: str, bare: str, question: str) -> str:
 
 def _substitute(subject: str, previous: str) -> str | None:
     """The previous question about `subject` instead: a place, an award's grade, a sibling."""
-    place = _PLACES.get(subject)
+    place = PLACE_NAMES.get(subject)
     if place is not None:
         return _with_place(subject, previous)
     if subject in _AWARD_GRADES:
@@ -123,7 +113,7 @@ def _substitute(subject: str, previous: str) -> str | None:
 
 def _with_place(place: str, previous: str) -> str:
     """The previous question about another place: the place replaced, or put in front."""
-    masked = _NOT_PLACES.sub(lambda match: "\0" * len(match.group()), previous)
+    masked = NOT_PLACES.sub(lambda match: "\0" * len(match.group()), previous)
     found = _PLACE_PATTERN.search(masked)
     if found:
         return previous[: found.start()] + place + previous[found.end():]

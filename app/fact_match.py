@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from ingest.department import aliases_of, match_units
-from ingest.places import CITIES, PROVINCES, short_name
+from ingest.places import PLACE_NAMES
 from kb.tokenizer import domain_tokenizer
 
 T = TypeVar("T")
@@ -61,15 +61,9 @@ ADJACENCY_BONUS = 0.25
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’《》()（）?？!！,，。:：;；]")
 
 
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    names = {*PROVINCES, *(city for cities in CITIES.values() for city in cities)}
-    return frozenset({*names, *(short_name(name) for name in names)})
-
-
 def _is_content(word: str) -> bool:
     word = word.strip()
-    return (len(word) >= 2 and word not in QUESTION_WORDS and word not in _place_words()
+    return (len(word) >= 2 and word not in QUESTION_WORDS and word not in PLACE_NAMES
             and domain_tokenizer().tag(word) not in _FILLER_TAGS
             and not re.fullmatch(r"\d+|20\d\d年?", word))
 

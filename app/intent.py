@@ -6,7 +6,7 @@ import re
 
 from app.answer import Intent
 from ingest.department import find_mentions
-from ingest.places import CITIES, PROVINCES, province_of_city, short_name
+from ingest.places import CITIES, NOT_PLACES, PROVINCES, province_of_city, short_name
 
 # A department's own list of work: "市场监管局负责哪些工作" / "省商务厅牵头哪些任务".
 _DUTIES = re.compile(
@@ -47,8 +47,7 @@ _TARGET = re.compile(
     r"|(新增|建|建设|建成|培育|达到|突破)几(个|家|项|件|所|批)"
 )
 _CITY_SHORT = {short_name(city): city for cities in CITIES.values() for city in cities}
-# Names that contain a place but do not ask about it: 好品山东, 青岛海关, 山东省市场监督管理局.
-_NOT_PLACES = re.compile(r"好品山东|好客山东|优品威海|山东手造|[\u4e00-\u9fa5]{2}海关")
+
 
 
 # "哪个机构印发的" / "由哪个部门起草": who issued a document, not who carries out a task
@@ -82,7 +81,7 @@ def classify(question: str) -> Intent:
 
 def extract_region(question: str) -> str | None:
     """The region a question names, as documents write it: 山东省, 山东省威海市, 湖北省."""
-    question = _NOT_PLACES.sub("", question)
+    question = NOT_PLACES.sub("", question)
     for city_short, city in _CITY_SHORT.items():
         if city_short in question:
             return province_of_city(city) + city

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Provincial-level divisions with the short name used in 文号 (鲁政发, 京政发 ...).
 PROVINCES: dict[str, str] = {
     "北京市": "京", "天津市": "津", "河北省": "冀", "山西省": "晋", "内蒙古自治区": "蒙",
@@ -47,3 +49,19 @@ def short_name(place: str) -> str:
 def province_of_city(city: str) -> str:
     """The province a listed city belongs to, or ""."""
     return next((province for province, cities in CITIES.items() if city in cities), "")
+
+
+def _every_place_name() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for province, cities in CITIES.items():
+        for city in cities:
+            names[city] = names[short_name(city)] = city
+    for province in PROVINCES:
+        names[province] = names[short_name(province)] = province
+    return names
+
+
+# Every province and listed city under its full and short name (威海, 威海市), to its full name.
+PLACE_NAMES: dict[str, str] = _every_place_name()
+# Names that contain a place but are programmes or units: 好品山东 is not a question about 山东.
+NOT_PLACES = re.compile(r"好品山东|好客山东|优品威海|山东手造|[\u4e00-\u9fa5]{2}海关")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.places import CITIES, PROVINCES, province_of_city, short_name
+from ingest.places import CITIES, PLACE_NAMES, PROVINCES, province_of_city, short_name
 
 _NOTE = re.compile(r"[((][^))]*[))]")  # 湖北省(推断): the note is not part of the name
 
@@ -45,13 +45,6 @@ def region_matches(document_region: str, wanted: str | None) -> bool:
     return wanted_core.startswith(document_core) or document_core.startswith(wanted_core)
 
 
-_PLACE_NAMES = frozenset(
-    name
-    for place in [*PROVINCES, *(city for cities in CITIES.values() for city in cities)]
-    for name in (place, short_name(place))
-)
-
-
 def is_place_name(token: str) -> bool:
     """A province or city name (山东, 威海市): a region filter, not something to look up."""
-    return token in _PLACE_NAMES
+    return token in PLACE_NAMES
