@@ -34,9 +34,8 @@ from app.settings import Settings
 from app.uploads import RejectedUpload, UploadFolder
 from ingest.document import Document, DocumentMeta, ParsedDocument
 from ingest.errors import IngestError, UnsupportedFile
-from kb.errors import KBError, UnknownDocument
+from kb.errors import KBError, StorageError, UnknownDocument
 from kb.knowledge_base import IngestReport, KnowledgeBase
-from kb.records import StorageError
 
 STATIC = Path(__file__).parent / "static"
 ALL_REGIONS = ("", "全部", "all")

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from corpus import bundled_documents_dir
+from ingest.document import ParsedDocument
 
 FALLBACK_QUESTIONS = [
     "好品山东宣传推广由哪个部门牵头？", "获得中国质量奖奖励多少钱？", "省市场监管局负责哪些工作？",
@@ -45,7 +46,7 @@ def measure_one(synthetic: int, work: Path, questions: list[str]) -> dict[str, f
     from app.answerer import Answerer
     from evals.synthetic import write_corpus
     from ingest.pipeline import discover_files, parse_file
-    from kb.knowledge_base import KnowledgeBase
+    from kb.knowledge_base import IngestReport, KnowledgeBase
 
     corpus = work / f"corpus-{synthetic}"
     shutil.rmtree(corpus, ignore_errors=True)
@@ -56,7 +57,7 @@ def measure_one(synthetic: int, work: Path, questions: list[str]) -> dict[str, f
     shutil.rmtree(home, ignore_errors=True)
     files, _ = discover_files([corpus])
 
-    def ingest() -> tuple[float, float, object, list]:  # type: ignore[type-arg]
+    def ingest() -> tuple[float, float, IngestReport, list[ParsedDocument]]:
         started = time.perf_counter()
         parsed = [parse_file(path) for path in files]
         parsing = time.perf_counter() - started
@@ -74,7 +75,7 @@ def measure_one(synthetic: int, work: Path, questions: list[str]) -> dict[str, f
         latencies.append((time.perf_counter() - started) * 1000)
     characters = sum(len(p.document.text) for p in parsed)
     chunks = sum(len(p.chunks) for p in parsed)
-    seconds = report.seconds  # type: ignore[attr-defined]
+    seconds = report.seconds
     return {
         "documents": len(parsed), "characters": characters, "chunks": chunks,
         "ingest_s": first_seconds, "parse_s": parsing,

@@ -23,3 +23,7 @@ class MissingExtra(KBError):
 
 class UnknownDocument(KBError):
     """No document with that id in the knowledge base."""
+
+
+class StorageError(KBError):
+    """The data folder cannot take writes: full, read-only or not permitted."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ingest.document import Chunk, Document, DocumentMeta, ParsedDocument
 from ingest.fact import Fact, fact_from_dict, fact_to_dict
-from kb.errors import CorruptIndex, KBError
+from kb.errors import CorruptIndex, StorageError
 
 _COLUMNS = {
     "documents": ["doc_id", "meta", "text", "content_hash"],
@@ -59,10 +59,6 @@ def _meta_from_json(raw: str) -> DocumentMeta:
     data = json.loads(raw)
     data["inferred"] = tuple(data.get("inferred") or ())
     return DocumentMeta(**data)
-
-
-class StorageError(KBError):
-    """The data folder cannot take writes: full, read-only or not permitted."""
 
 
 def storage_error(error: BaseException, home: Path) -> StorageError | None:
@@ -234,13 +230,9 @@ class RecordStore:
             for row in rows
         ]
 
-    def facts(self, kind: str | None = None) -> list[Fact]:
-        if kind is None:
-            rows = self._db.execute("SELECT data FROM facts ORDER BY doc_id, rowid")
-        else:
-            rows = self._db.execute(
-                "SELECT data FROM facts WHERE kind=? ORDER BY doc_id, rowid", (kind,)
-            )
+    def facts(self) -> list[Fact]:
+        """Every fact, in document order (the knowledge base filters its snapshot in memory)."""
+        rows = self._db.execute("SELECT data FROM facts ORDER BY doc_id, rowid")
         return [fact_from_dict(json.loads(row[0])) for row in rows]
 
     def close(self) -> None:

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from kb.errors import CorruptIndex
+from kb.errors import CorruptIndex, StorageError
 from kb.knowledge_base import KnowledgeBase
-from kb.records import StorageError
 from tests.conftest import make_parsed
 from tests.reliability.conftest import cli_env, copy_kb, policykb, stable_questions
 
