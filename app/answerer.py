@@ -8,8 +8,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.answer import Answer, Intent
+from app.asked import NUMERIC, Kind, asked_kinds
 from app.document_number import answer_document_number
 from app.errors import BadQuestion
+from app.evidence import answer_from_evidence
 from app.fact_answers import (
     answer_duties,
     answer_qualification,
@@ -18,17 +20,13 @@ from app.fact_answers import (
     answer_target,
 )
 from app.intent import classify, extract_region
-from app.passages import answer_from_passages, relevant_hits
+from app.passages import relevant_hits
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
 from kb.hit import Hit
 from kb.knowledge_base import KnowledgeBase
 
 MAX_QUESTION_CHARS = 500
-# what a passage must hold to answer "奖励多少": an amount of money (200万元, 5000元)
-AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元")
-# a question that asks for an amount, not whether a reward exists ("能不能配套奖励")
-ASKS_AMOUNT = re.compile(r"多少|几[十百千万]|金额|数额|额度|标准是")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -52,6 +50,10 @@ _GROUNDED: dict[Intent, Callable[..., Answer | None]] = {
     Intent.TARGET: answer_target,
 }
 _GROUNDING_PASSAGES = 2
+# passages read unit by unit when no fact answers; and, before absence is stated, every
+# passage that shares the question's keywords
+_EVIDENCE_PASSAGES = 8
+_ABSENCE_PASSAGES = 40
 _PREFILTER_ABOVE = 2000
 _PREFILTER_PASSAGES = 300
 
@@ -103,16 +105,18 @@ class Answerer:
     def evidence(self, question: str, region: str | None = None) -> Evidence:
         """The extractive answer to one question with the facts and passages it rests on."""
         # 1. normalise and classify
-        text, asked = clean_question(question), readable(question)
+        text, asked_text = clean_question(question), readable(question)
         intent = classify(text)
         chosen_region, region = region, region or extract_region(text)
         metas = {meta.doc_id: meta for meta in self.kb.documents()}
         # 2. an exact answer from metadata or extracted facts, where there is one
         number = answer_document_number(text, metas, lambda d: self.kb.document(d).text)
-        if number is not None:
-            return Evidence(text, intent, region, (), (), replace(number, question=asked))
+        if number is not None and not number.refused:
+            return Evidence(text, intent, region, (), (), replace(number, question=asked_text))
+        asked = asked_kinds(text)
         facts: list[Fact] = []
-        if intent in _BY_INTENT:
+        fact_refusal: Answer | None = None
+        if intent in _BY_INTENT and _facts_can_answer(intent, asked):
             kind, answer_with = _BY_INTENT[intent]
             # the reward answer reads the question's region itself, so that it can say when
             # only another region's document rewards what was asked (and never as this one's)
@@ -124,19 +128,26 @@ class Answerer:
                 near = self.kb.keyword_chunk_ids(text, _PREFILTER_PASSAGES, scope)
                 facts = [fact for fact in facts if fact.span.chunk_id in near]
             answer = answer_with(text, facts, metas)
-            if answer is not None:
+            if answer is not None and not answer.refused:
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),
-                                replace(answer, question=asked))
+                                replace(answer, question=asked_text))
+            # "no document gives an amount for X" is said only once the passages are read
+            fact_refusal = answer
         # 3. the passages the question is about; the facts they hold, where the intent has some
-        hits = self.kb.search(text, k=self.top_k, region=region)
-        grounded = self._facts_in_passages(text, intent, facts, hits, metas)
+        hits = self.kb.search(text, k=max(self.top_k, _EVIDENCE_PASSAGES), region=region)
+        grounded = self._facts_in_passages(text, intent, facts, hits[:self.top_k], metas)
         if grounded is not None:
             return Evidence(text, intent, region, _cited_facts(grounded, facts), tuple(hits),
-                            replace(grounded, question=asked))
-        # 4. otherwise the best passages, quoted; or a refusal when none is relevant
-        must_match = AMOUNT if intent == Intent.REWARD and ASKS_AMOUNT.search(text) else None
-        answer = answer_from_passages(text, str(intent), hits, self.kb.tokenize, must_match)
-        return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=asked))
+                            replace(grounded, question=asked_text))
+        # 4. otherwise the units of the passages that carry what is asked; a refusal when none
+        answer = answer_from_evidence(
+            text, str(intent), hits, self.kb,
+            lambda: self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region))
+        if answer.refused and fact_refusal is not None:
+            answer = fact_refusal
+        elif answer.refused and number is not None:
+            answer = number
+        return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=asked_text))
 
     @staticmethod
     def _facts_in_passages(text: str, intent: Intent, facts: Sequence[Fact],
@@ -151,6 +162,14 @@ class Answerer:
         chunk_ids = {hit.chunk.chunk_id for hit in relevant_hits(hits)[:_GROUNDING_PASSAGES]}
         pool = [fact for fact in facts if fact.span.chunk_id in chunk_ids]
         return _GROUNDED[intent](text, pool, metas, 0.0) if pool else None
+
+
+def _facts_can_answer(intent: Intent, asked: frozenset[Kind]) -> bool:
+    """Reward facts hold amounts: a question about a reward's conditions, cycle or number of
+    winners ("谁可以申请", "多久评一次", "评几个") is answered from the passages."""
+    if intent != Intent.REWARD or not asked:
+        return True
+    return bool(asked & {Kind.MONEY, Kind.FUNDING}) or not (asked & {*NUMERIC, Kind.CONDITION})
 
 
 def _cited_facts(answer: Answer, facts: Sequence[Fact]) -> tuple[Fact, ...]:

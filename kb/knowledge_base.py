@@ -59,6 +59,7 @@ class _Snapshot:
     position: dict[str, int]  # chunk id -> index in `chunks`
     doc_ids: list[str]  # every document, in a fixed order
     chunk_docs: np.ndarray  # index into `doc_ids` of every chunk's document, for region masks
+    by_doc: dict[str, list[Chunk]] | None = None  # each document's chunks, built on first use
 
     def region_mask(self, region: str | None) -> np.ndarray | None:
         """Which chunks lie in documents that speak for `region`; None: all of them."""
@@ -243,7 +244,16 @@ class KnowledgeBase:
         return document
 
     def chunks(self, doc_id: str | None = None) -> list[Chunk]:
-        return [c for c in self._current().chunks if doc_id is None or c.doc_id == doc_id]
+        snapshot = self._current()
+        if doc_id is None:
+            return list(snapshot.chunks)
+        if snapshot.by_doc is None:
+            by_doc: dict[str, list[Chunk]] = {}
+            for chunk in snapshot.chunks:
+                by_doc.setdefault(chunk.doc_id, []).append(chunk)
+            object.__setattr__(snapshot, "by_doc", by_doc)
+        assert snapshot.by_doc is not None
+        return list(snapshot.by_doc.get(doc_id, ()))
 
     def facts(self, kind: str | None = None, region: str | None = None) -> list[Fact]:
         """Facts of one kind (or all), optionally only from documents of a region."""
@@ -284,6 +294,33 @@ class KnowledgeBase:
             )
             for index, score in fused
         ]
+
+    def term_weights(self, tokens: Iterable[str]) -> dict[str, float]:
+        """IDF of each token in the indexed corpus; a token no chunk holds weighs like the
+        rarest known one (a word of the question the documents never use)."""
+        bm25 = self._current().bm25
+        return {token: bm25.idf(token) for token in tokens}
+
+    def neighbours(self, chunk: Chunk) -> tuple[Chunk | None, Chunk | None]:
+        """The chunks just before and after `chunk` in its document."""
+        snapshot = self._current()
+        index = snapshot.position.get(chunk.chunk_id)
+        if index is None:
+            return None, None
+        before = snapshot.chunks[index - 1] if index > 0 else None
+        after = snapshot.chunks[index + 1] if index + 1 < len(snapshot.chunks) else None
+        return (before if before and before.doc_id == chunk.doc_id else None,
+                after if after and after.doc_id == chunk.doc_id else None)
+
+    def keyword_hits(self, query: str, k: int, region: str | None = None) -> list[Hit]:
+        """The k chunks BM25 ranks highest for `query`, as hits (no vector search)."""
+        snapshot = self._current()
+        query_tokens = self._tokenizer.tokenize(query)
+        ranking = self._bm25_ranking(snapshot, query_tokens, snapshot.region_mask(region), k)
+        return [Hit(chunk=snapshot.chunks[index], meta=snapshot.metas[snapshot.chunks[index].doc_id],
+                    score=0.0, coverage=self._coverage(snapshot, query_tokens, index),
+                    bm25_rank=rank)
+                for rank, index in enumerate(ranking, 1)]
 
     def keyword_chunk_ids(self, query: str, k: int, region: str | None = None) -> set[str]:
         """Ids of the k chunks BM25 ranks highest for `query` (a cheap first cut)."""

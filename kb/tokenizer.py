@@ -53,6 +53,11 @@ class Tokenizer:
             self._jieba = tokenizer
         return self._jieba
 
+    @property
+    def terms(self) -> frozenset[str]:
+        """The domain terms kept whole."""
+        return self._term_set
+
     def segment(self, text: str) -> list[str]:
         """jieba's words as they stand, domain terms whole: no folding, nothing dropped."""
         return list(self._loaded().lcut(text))

@@ -1,0 +1,99 @@
+"""What kind of answer a question asks for, and whether a passage carries one.
+
+The kinds and their words are data (ingest/data/answer_kinds.json): "奖励多少" asks for money,
+"多久评一次" for a period, "谁可以申请" for a condition, "由哪个部门" for units. A passage answers
+a money question only if it states an amount (ingest/numbers.py reads Arabic and Chinese
+numerals, shares, and bare numbers under a unit-bearing table header)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
+
+from ingest import numbers
+
+
+class Kind(StrEnum):
+    MONEY = "money"
+    UNITS = "units"
+    PERIOD = "period"
+    COUNT = "count"
+    DATE = "date"
+    CONDITION = "condition"
+    FUNDING = "funding"
+    DOC_NUMBER = "doc_number"
+    PENALTY = "penalty"
+    DEFINITION = "definition"
+
+
+# Kinds whose answer is a number: a passage without one cannot answer, however close its words.
+NUMERIC = (Kind.MONEY, Kind.COUNT, Kind.PERIOD, Kind.DATE, Kind.DOC_NUMBER)
+
+_READERS = {
+    "money": numbers.has_money,
+    "period": lambda text, header="": numbers.has_period(text),
+    "count": lambda text, header="": numbers.has_count(text),
+    "date": lambda text, header="": numbers.has_date(text),
+}
+
+
+@dataclass(frozen=True)
+class KindRule:
+    kind: Kind
+    ask: re.Pattern[str]
+    carries: re.Pattern[str] | None
+    reader: str
+
+
+@lru_cache(maxsize=1)
+def kind_rules() -> tuple[KindRule, ...]:
+    """The answer kinds of ingest/data/answer_kinds.json, compiled."""
+    raw = resources.files("ingest").joinpath("data/answer_kinds.json").read_text("utf-8")
+    rules = []
+    for name, entry in json.loads(raw)["kinds"].items():
+        carries = "|".join(entry.get("carries", ()))
+        rules.append(KindRule(Kind(name), re.compile("|".join(entry["ask"])),
+                              re.compile(carries) if carries else None, entry.get("reader", "")))
+    return tuple(rules)
+
+
+def asked_kinds(question: str) -> frozenset[Kind]:
+    """The kinds of answer a question asks for; empty when it asks for none in particular."""
+    text = re.sub(r"\s+", "", question)
+    return frozenset(rule.kind for rule in kind_rules() if rule.ask.search(text))
+
+
+def carried_kinds(text: str, header: str = "") -> frozenset[Kind]:
+    """The kinds of answer a passage carries."""
+    compact = re.sub(r"\s+", "", text)
+    found = set()
+    for rule in kind_rules():
+        reader = _READERS.get(rule.reader)
+        if (reader is not None and reader(compact, header)) or (
+                rule.carries is not None and rule.carries.search(compact)):
+            found.add(rule.kind)
+    return frozenset(found)
+
+
+def required_kinds(asked: frozenset[Kind]) -> frozenset[Kind]:
+    """The numeric kinds asked: a passage must carry one of them to answer. Who pays
+    ("奖金由哪级财政出") is answered by a rule that names no amount."""
+    if Kind.FUNDING in asked:
+        return frozenset()
+    return frozenset(kind for kind in asked if kind in NUMERIC)
+
+
+@lru_cache(maxsize=1)
+def _flavours() -> dict[str, re.Pattern[str]]:
+    raw = resources.files("ingest").joinpath("data/answer_kinds.json").read_text("utf-8")
+    return {name: re.compile(pattern)
+            for name, pattern in json.loads(raw)["money_flavours"].items()}
+
+
+def money_flavour(text: str) -> frozenset[str]:
+    """What money a text speaks of: a reward ("奖励", "补助") or a penalty ("罚款")."""
+    return frozenset(name for name, pattern in _flavours().items() if pattern.search(text))

@@ -1,0 +1,147 @@
+"""Amounts, percentages, counts and periods as policy texts write them: one definition each.
+
+Policy texts write money in Arabic digits ("奖励30万元", "5—20 万元(含)"), in Chinese numerals
+("处五万元以下罚款", "一次性奖励现金五万元"), as shares ("按15%给予补助", "百分之三十"), and in
+tables as bare numbers under a header that carries the unit ("金额(万元) | 30"). Every reader of
+amounts in the project (fact extraction, answer selection, the LLM check) uses this module.
+Chinese numerals are read by cn2an, a maintained library, and always quoted as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_CN_DIGITS = "〇○零一二两三四五六七八九十百千"
+_ARABIC = r"[0-9IOlo][0-9IOlo,]*(?:\.\d+)?"
+_CN = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
+_NUMBER = rf"(?:{_ARABIC}|{_CN})"
+# "5—20 万元" / "2000元以上2万元以下": a range shares the unit of its second end
+_RANGE_JOIN = r"\s*[—\-–~～至到]\s*"
+
+# Money: "30万元", "30 万元", "五万元", "1.5亿元", "5—20 万元", "2000元"
+MONEY = re.compile(
+    rf"(?<![\dA-Za-z.])(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s*"
+    r"(?P<scale>万|亿|千)?\s*元"
+)
+# Shares: "15%", "15 %", "百分之三十", "15%、25%、30%"
+PERCENT = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*[%％]|百分之{_CN}")
+# Fractions: "三分之二以上"
+FRACTION = re.compile(rf"{_CN}分之{_CN}")
+# Caps and floors written before an amount: "最高补助300万元", "不超过30万元"
+CAP = re.compile(r"不超过|最高|最多|上限|封顶|以内|以下")
+# Counts of things: "不超过2家", "3个", "组织2个、个人2名", "十名"
+COUNT = re.compile(rf"{_NUMBER}\s*(?:个|家|名|项|人|户|件|批|届|次|位)")
+# Periods and cycles: "每两年评选一次", "每3年", "年度", "五年内", "60日内", "三十个工作日"
+PERIOD = re.compile(
+    rf"每{_NUMBER}?\s*[年月季届]|每年度|年度|{_NUMBER}\s*(?:个)?(?:工作日|日|天|月|年|周|届|小时)(?:内|以内|之内|后|起)?"
+)
+# Calendar dates: "2021年12月1日", "二○一一年八月十七日", "2021-06-29"
+DATE = re.compile(
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?"
+)
+# A unit named in a column header: "金额(万元)", "奖励标准（元）", "比例(%)"
+HEADER_UNIT = re.compile(r"[(（]\s*(万元|元|亿元|%|％)\s*[)）]")
+_BARE_NUMBER = re.compile(r"^\s*(?:不超过|最高)?\s*\d+(?:\.\d+)?\s*$")
+# Sentence ends of policy prose, and the separators of clauses inside a sentence
+SENTENCE_END = re.compile(r"[。;；!?！？]")
+CLAUSE_END = re.compile(r"[。;；!?！？,，:：]")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of money or a share, as written, with its value where it can be read."""
+
+    start: int
+    end: int
+    written: str  # verbatim text, e.g. "五万元以下" is read from "五万元"
+    yuan: float | None = None  # money in 元 (the high end of a range); None for shares
+    percent: float | None = None  # a share in per cent
+
+
+@lru_cache(maxsize=4096)
+def read_number(text: str) -> float | None:
+    """"30" / "1,000" / "IOO" / "五" / "二十" / "一千五百" -> a number, or None."""
+    text = text.replace(",", "").strip()
+    if not text:
+        return None
+    if re.fullmatch(_ARABIC, text):
+        try:
+            return float(text.translate(_OCR))
+        except ValueError:
+            return None
+    import cn2an  # imported on first use: it is slow to load
+
+    try:
+        return float(cn2an.cn2an(text.replace("○", "零").replace("〇", "零"), "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+# OCR writes 100 as IOO or l00; only inside an amount are these letters digits.
+_OCR = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
+_SCALE = {None: 1.0, "": 1.0, "千": 1_000.0, "万": 10_000.0, "亿": 100_000_000.0}
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount of money and every share in `text`, in order of position."""
+    found: list[Amount] = []
+    for match in MONEY.finditer(text):
+        number = match.group("high") or match.group("low")
+        value = read_number(number)
+        if value is None or not _plausible_number(match.group("low"), match.group("scale")):
+            continue
+        found.append(Amount(match.start(), match.end(), match.group(0),
+                            yuan=value * _SCALE[match.group("scale")]))
+    for match in PERCENT.finditer(text):
+        written = match.group(0)
+        digits = re.match(r"\d+(?:\.\d+)?", written)
+        value = float(digits.group(0)) if digits else read_number(written[3:])
+        found.append(Amount(match.start(), match.end(), written, percent=value))
+    return sorted(found, key=lambda amount: amount.start)
+
+
+def _plausible_number(written: str, scale: str | None) -> bool:
+    """One Chinese numeral character before a bare 元 ends another word ("统一元旦"); with a
+    scale ("五万元") or written in full ("五十元") it is an amount."""
+    return bool(scale) or len(written) > 1 or not re.fullmatch(f"[{_CN_DIGITS}]", written)
+
+
+def has_money(text: str, header: str = "") -> bool:
+    """Whether a passage states an amount of money or a share, or a table row holds a bare
+    number under a header that names the unit ("金额(万元) | 30")."""
+    if find_amounts(text):
+        return True
+    return bool(header and HEADER_UNIT.search(header) and any(
+        _BARE_NUMBER.match(cell) for cell in text.split("|")))
+
+
+def header_unit(header: str) -> str:
+    """The unit a table header gives its numbers: "金额(万元)" -> "万元"; "" when none."""
+    match = HEADER_UNIT.search(header)
+    return match.group(1) if match else ""
+
+
+def has_count(text: str) -> bool:
+    return bool(COUNT.search(text))
+
+
+def has_period(text: str) -> bool:
+    return bool(PERIOD.search(text))
+
+
+def has_date(text: str) -> bool:
+    return bool(DATE.search(text))
+
+
+def to_arabic(text: str) -> str:
+    """Chinese numerals in `text` read as Arabic ("五万元" -> "50000元"), for matching only:
+    answers quote the text as written."""
+    import cn2an
+
+    try:
+        return str(cn2an.transform(text, "cn2an"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return text
