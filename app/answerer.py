@@ -11,7 +11,7 @@ from app.answer import Answer, Intent
 from app.asked import NUMERIC, Kind, asked_kinds
 from app.document_number import answer_document_number
 from app.errors import BadQuestion
-from app.evidence import answer_from_evidence
+from app.evidence import add_lines, answer_from_evidence, question_parts
 from app.fact_answers import (
     answer_duties,
     answer_qualification,
@@ -129,6 +129,12 @@ class Answerer:
                 facts = [fact for fact in facts if fact.span.chunk_id in near]
             answer = answer_with(text, facts, metas)
             if answer is not None and not answer.refused:
+                if len(question_parts(text)) > 1:
+                    # "要制定多少项标准？要形成几个产业集群？": the facts may answer one part
+                    hits = self.kb.search(text, k=max(self.top_k, _EVIDENCE_PASSAGES),
+                                          region=region)
+                    answer = add_lines(answer, answer_from_evidence(text, str(intent), hits,
+                                                                    self.kb))
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),
                                 replace(answer, question=asked_text))
             # "no document gives an amount for X" is said only once the passages are read

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
-from app.answer import REFUSAL, Answer
+from app.answer import REFUSAL, Answer, Citation
 from app.asked import Kind, asked_kinds, carried_kinds, money_flavour, required_kinds
 from app.citer import Citer, document_label
 from app.fact_match import QUESTION_WORDS
@@ -171,6 +171,8 @@ class EvidenceReader:
         self.levels = frozenset(_LEVEL.findall(question))
         self.keys = _key_words(question, weights, rarest, tokenize)
         self.asks_cap = bool(_ASKS_CAP.search(question))
+        self.asks_list = bool(_ASKS_LIST.search(question))
+        self.measure = _measure(part or question)
 
     def _held(self, word: str, text: str) -> float:
         if word in text:
@@ -219,13 +221,13 @@ class EvidenceReader:
         return Scored(unit, relevance, score, carries)
 
     def names_keys(self, unit: Unit) -> bool:
-        """Whether a unit, with its lead, headings and document title, names every key word
-        of the question: "省长质量奖" is not "中国质量奖", "楚天杯" not "鲁班奖"."""
+        """Whether a unit's passage, with its lead, headings and document title, names every
+        key word of the question: "省长质量奖" is not "中国质量奖", "楚天杯" not "鲁班奖"."""
         if not self.keys:
             return True
         chunk = unit.hit.chunk
         meta = unit.hit.meta
-        haystack = _compact(" ".join((unit.lead.quote if unit.lead else "", unit.text,
+        haystack = _compact(" ".join((unit.lead.quote if unit.lead else "", chunk.text,
                                       *chunk.section_path, chunk.context, meta.title,
                                       meta.region, meta.issuer)))
         return all(key.held(haystack) for key in self.keys)
@@ -235,9 +237,16 @@ class EvidenceReader:
         money of the kind asked (a fine does not answer "奖励多少", nor a reward "罚款多少")."""
         if self.required and not self.required & scored.carries:
             return False
-        if Kind.MONEY in self.required and self.flavour:
+        if Kind.MONEY in self.required:
             flavour = money_flavour(scored.unit.text)
-            return not flavour or bool(flavour & self.flavour)
+            # a fine answers only a question about fines; a reward, a question about money
+            # that is not a fine
+            if flavour == {"penalty"} and "penalty" not in self.flavour:
+                return False
+            if self.flavour and flavour and not flavour & self.flavour:
+                return False
+        if self.measure and self.required:
+            return _holds_word(self.measure, _compact(scored.unit.text))
         return True
 
     def relevance_to_part(self, text: str) -> float:
@@ -276,6 +285,8 @@ def _other_level_only(text: str, asked: frozenset[str]) -> bool:
     return bool(named) and not (named & wanted)
 
 
+# "领导小组都有哪些职责" / "包括哪几项": the whole list is asked
+_ASKS_LIST = re.compile(r"哪些|哪几|都有|包括|包含|有什么|分别是|具体指|哪[一二三四五六七八九十两]")
 # "封顶最多能补多少" / "上限是多少": the cap of an amount is asked
 _ASKS_CAP = re.compile(r"封顶|最多|最高|上限|不超过|顶格")
 # "违反本条例第十二条规定" / "依照本办法第五条": an article cited by number
@@ -332,7 +343,9 @@ def _key_words(question: str, weights: dict[str, float], rarest: float,
                 or _QUESTION_CHARS.search(word) or _GENERIC.search(word)
                 or not re.search(r"[\u4e00-\u9fff]{2}", word)):
             continue
-        unseen = weights.get(word, rarest) >= rarest
+        # a word no passage uses is a thing only when long enough not to be a turn of phrase
+        # ("个人所得税", not "查出来" or "最多能")
+        unseen = weights.get(word, rarest) >= rarest and len(word) >= _MIN_UNSEEN_KEY
         if word in tokenizer.terms or unseen:
             found[word] = None
     keys = []
@@ -343,6 +356,40 @@ def _key_words(question: str, weights: dict[str, float], rarest: float,
     return tuple(keys)
 
 
+_MIN_UNSEEN_KEY = 4
+# measures that passages name in other words ("奖励多少" is answered by "给予…50万元")
+_PLAIN_MEASURES = re.compile(
+    r"奖励|奖金|补助|补贴|资助|扶持|奖补|金额|数额|标准|比例|资金|费用|罚款|罚金|时间|时限|期限|钱")
+_ASKS_NUMBER = re.compile(r"多少|几")
+_MEASURE_REACH = 3
+# what may stand between the measure and "多少": "有效期是几年", "租金最高多少"
+_BETWEEN_MEASURE = re.compile(r"是|为|有|要|最高|最多|最少|至少|大概|一般|约|大约|可以|能|不超过|共|一共|的")
+
+
+def _measure(question: str) -> str:
+    """What is counted, where the question names it right before "多少"/"几": "有效期是几年",
+    "每月租金最高多少", "关税税率是多少"; "" when the word is a plain one or none is named."""
+    tokenizer = domain_tokenizer()
+    words = [w for w in tokenizer.segment(question) if w.strip()]
+    for index, word in enumerate(words):
+        if not _ASKS_NUMBER.match(word):
+            continue
+        for before in reversed(words[max(0, index - _MEASURE_REACH):index]):
+            if len(before) >= 2 and tokenizer.in_dictionary(before) \
+                    and tokenizer.tag(before).startswith("n") \
+                    and not _QUESTION_CHARS.search(before):
+                return "" if _PLAIN_MEASURES.search(before) else before
+            if not _BETWEEN_MEASURE.fullmatch(before):
+                break
+    return ""
+
+
+def _holds_word(word: str, text: str) -> bool:
+    """A word, or most of its character pairs, in a text."""
+    if word in text:
+        return True
+    pairs = [word[i:i + 2] for i in range(len(word) - 1)]
+    return sum(pair in text for pair in pairs) * 2 > len(pairs)
 # words of three characters that name no particular thing
 _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些人|老百姓|工作人员|负责人|具体内容)$"
                       r"|[省市县区州镇乡]$|^(多长|多久|多少|几)")
@@ -443,13 +490,13 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
     listed: set[int] = set()
     for s in chosen:
         unit = s.unit
-        if unit.start in listed:
+        if unit.start in listed or (unit.lead is not None and unit.lead.start in listed):
             continue
         if unit.lead is not None and unit.lead_chunk is not None and (
-                reader.relevance(unit.lead.quote) >= reader.relevance(unit.text)):
+                reader.asks_list or reader.relevance(unit.lead.quote) >= reader.relevance(unit.text)):
             # the question is about what the list's lead names ("领导小组职责"): every item
             items = _items_after(unit.lead_chunk, unit.lead.end, neighbours)
-            listed |= {span.start for span in items}
+            listed |= {span.start for span in items} | {unit.lead.start}
             lines.append(f"{_compact(unit.lead.quote)}{citer.cite(unit.lead)} " + " ".join(
                 f"{_compact(span.quote)}{citer.cite(span)}" for span in items))
             continue
@@ -511,12 +558,19 @@ def _following(scored: Scored, reader: EvidenceReader,
 
 
 def _items_after(chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[Span]:
-    """The list items that follow a lead ending at `end`."""
+    """The list items that follow a lead ending at `end`; a sentence or two that explains an
+    item ("一是坚持市场主导,政府推动。加强…。二是…") is passed over, not taken for the end."""
     items: list[Span] = []
-    size = 0
-    for span in _units_after(chunk, end, neighbours):
-        if not _ITEM.match(span.quote) or size + len(span.quote) > _ITEMS_CHARS:
+    size, between = 0, 0
+    for span in _units_after(chunk, end, neighbours, _MAX_ITEMS * 3):
+        if not _ITEM.match(span.quote):
+            between += 1
+            if not items or between > _MAX_BETWEEN_ITEMS:
+                break
+            continue
+        if size + len(span.quote) > _ITEMS_CHARS:
             break
+        between = 0
         items.append(span)
         size += len(span.quote)
         if len(items) == _MAX_ITEMS:
@@ -524,12 +578,16 @@ def _items_after(chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[
     return items
 
 
-def _units_after(start_chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[Span]:
+_MAX_BETWEEN_ITEMS = 3
+
+
+def _units_after(start_chunk: Chunk, end: int, neighbours: Neighbours | None,
+                 limit: int = _MAX_ITEMS + 2) -> list[Span]:
     """The pieces after offset `end` in a chunk and in the next chunks, as spans."""
     spans: list[Span] = []
     chunk: Chunk | None = start_chunk
     first = True
-    while chunk is not None and len(spans) < _MAX_ITEMS + 2:
+    while chunk is not None and len(spans) < limit:
         for a, b in _pieces(chunk.text):
             start = chunk.start + a
             if first and start < end:
@@ -611,3 +669,38 @@ def answer_from_evidence(question: str, intent: str, hits: Sequence[Hit], librar
     if not chosen:
         return absence(question, intent, lacking, readers[0])
     return compose(question, intent, chosen, readers[0], library.neighbours)
+
+
+_MARK = re.compile(r"\[(\d+)\]")
+
+
+def add_lines(first: Answer, second: Answer) -> Answer:
+    """`first` with the lines of `second` whose quotes it does not already cite, renumbered;
+    for the parts of a compound question that the first answer leaves open."""
+    if second.refused:
+        return first
+    held = [(c.doc_id, c.start, c.end) for c in first.citations]
+
+    def overlaps(citation: Citation) -> bool:
+        return any(doc == citation.doc_id and start < citation.end and citation.start < end
+                   for doc, start, end in held)
+
+    by_number = {c.n: c for c in second.citations}
+    citations = list(first.citations)
+    renumber: dict[int, int] = {}
+    lines = []
+    for line in second.answer.split("\n"):
+        numbers = [int(n) for n in _MARK.findall(line)]
+        if not numbers or any(overlaps(by_number[n]) for n in numbers if n in by_number):
+            continue
+        for n in numbers:
+            if n not in renumber and n in by_number:
+                renumber[n] = len(citations) + 1
+                citations.append(replace(by_number[n], n=renumber[n]))
+        lines.append(_MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", line))
+    if not lines:
+        return first
+    labels = list(dict.fromkeys(
+        f"《{c.title}》" for c in citations[len(first.citations):]))
+    text = "\n".join([first.answer, *lines, "另见:" + ";".join(labels)])
+    return replace(first, answer=text, citations=tuple(citations))

@@ -92,6 +92,9 @@ _ASKED_ROLES = (
 )
 
 
+_MORE_ROLES = re.compile(r"另外|还有|以及|和其他|其他|分工负责")
+
+
 def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer | None:
     """A department's full list of tasks, grouped by document, each cited."""
     mentions = find_mentions(question)
@@ -102,7 +105,9 @@ def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer 
     pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas,
                      extract_region(question))
     duties = [(f, *_role(f, names)) for f in pool]
-    roles = next((roles for pattern, roles in _ASKED_ROLES if pattern.search(question)), None)
+    asked_roles = [roles for pattern, roles in _ASKED_ROLES if pattern.search(question)]
+    # "牵头什么？另外还有哪些它要按职责分工负责的事" asks more than one role: none is left out
+    roles = asked_roles[0] if len(asked_roles) == 1 and not _MORE_ROLES.search(question) else None
     duties = [(f, role, name) for f, role, name in duties if role and (not roles or role in roles)]
     if not duties:
         return refusal(question, Intent.DUTIES, f"已收录文件中未找到「{mention}」承担的任务。")

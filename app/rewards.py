@@ -132,6 +132,11 @@ def answer_reward(question: str, facts: Sequence[Fact], metas: Mapping[str, Docu
     citer = Citer(metas)
     local = [f for key in asked
              for f in in_region([r for r in rewards if honour_key(r.honour) == key], metas, region)]
+    # "获得长江质量奖、长江质量奖提名奖的分别给予100万元、50万元": the asked honour's own
+    # variants paid in the same sentence come with it
+    local += [r for r in rewards if r not in local and any(
+        r.span == f.span and honour_key(r.honour).startswith(honour_key(f.honour))
+        for f in local)]
     lines = reward_lines(local, metas, citer)
     answered = bool(local)
     for key in asked:

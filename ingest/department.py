@@ -7,11 +7,27 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 # Level prefixes dropped to compare names across documents: 山东省市场监督管理局 ~ 省市场监督管理局.
 _PREFIX = re.compile(r"^(?:山东省|湖北省|[\u4e00-\u9fa5]{2}市(?=市)|威海市|省(?!委)|市(?!委))")
-# 、 , ， ; and the space OCR leaves between names
+# 、 , ， ; ； between names
 _SEPARATORS = re.compile(r"[、,，;；]")
+_OPENING = "(（"
+_CLOSING = ")）"
+# "区水务局等部门,区国投公司…配合": 等部门 closes a list, it names no unit of its own.
+_ET_CETERA = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+# "中国民用航空局(以下简称民航局)": the short name the document goes on to use, not part of the name.
+_SHORT_NAME = re.compile(r"[(（]以下(?:简|统)?称[^()（）]*[)）]")
+# "地方公安机关和铁路公安机关": two units, where each part is one; 工业和信息化厅 stays whole.
+_AND = re.compile(r"以及|和|及|与")
+# A bracket closing a name gives its other name: "夏县工业信息化和科技局(商务局)"; "相关市(州)人民政府".
+_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
+# What a clause has and a name has not: "具体任务均涉及相关市(州)人民政府", "管理由X", "建立以X";
+# 以 only in 县级以上人民政府; nor does a name open with 或者, 对 (but 对外贸易…), 一个.
+_NOT_IN_NAME = re.compile(
+    r"[的是把被将要\s《》“”,，。;；:：]|(?<!自)由|以(?![上下])|应当|实行|设立|指定|负责|牵头|配合|涉及|会同"
+    r"|^(?:或者?|对(?!外)|向|从|与|协同|一个|一家|某)")
 
 
 @dataclass(frozen=True)
@@ -25,10 +41,27 @@ class Unit:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class NameRules:
+    """How a unit's name ends, whatever the document: 局 / 厅 / 委员会 / 中心 / 协会 / 街道办事处 …"""
+
+    endings: tuple[str, ...]
+    not_names: tuple[str, ...]  # end like a unit, name none: 干部, 布局
+    pointing_words: tuple[str, ...]  # 该部门, 本单位: a unit named elsewhere
+    group_prefix: str  # 各区县, 各县(市、区): local governments as a group
+    group_places: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = resources.files("ingest").joinpath("data/departments.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
 @lru_cache(maxsize=1)
 def load_units() -> tuple[Unit, ...]:
     """The units in ingest/data/departments.json."""
-    raw = resources.files("ingest").joinpath("data/departments.json").read_text("utf-8")
     return tuple(
         Unit(
             name=item["name"],
@@ -37,7 +70,20 @@ def load_units() -> tuple[Unit, ...]:
             region=item.get("region", ""),
             note=item.get("note", ""),
         )
-        for item in json.loads(raw)["units"]
+        for item in _data()["units"]
+    )
+
+
+@lru_cache(maxsize=1)
+def load_name_rules() -> NameRules:
+    """The name endings in ingest/data/departments.json."""
+    names = _data()["names"]
+    return NameRules(
+        endings=tuple(names["endings"]),
+        not_names=tuple(names["not_names"]),
+        pointing_words=tuple(names["pointing_words"]),
+        group_prefix=names["group_prefix"],
+        group_places=tuple(names["group_places"]),
     )
 
 
@@ -78,9 +124,63 @@ def all_names() -> list[str]:
 
 
 def split_units(text: str) -> list[str]:
-    """省发展改革委、省工业和信息化厅,省商务厅 -> three names, stripped of punctuation."""
-    names = (part.strip(" \t\n。.：:()（）") for part in _SEPARATORS.split(text))
-    return [name for name in names if name]
+    """省发展改革委、省工业和信息化厅,省商务厅 -> three names; 、 inside brackets (各县(市、区)) stays."""
+    text = text.strip()
+    if text[:1] in _OPENING and len(_bracketed(text)) == len(text) - 2:
+        text = text[1:-1]  # the whole list in brackets: "(市发改委、市财政局)"
+    inside = _bracketed(text)
+    names: list[str] = []
+    start = 0
+    for index, char in enumerate(text + "、"):
+        if index not in inside and _SEPARATORS.match(char):
+            names.append(_clean_name(text[start:index]))
+            start = index + 1
+    return [part for name in names if name for part in _split_and(name)]
+
+
+def _split_and(name: str) -> list[str]:
+    parts = [part for part in _AND.split(name) if part]
+    return parts if len(parts) > 1 and all(looks_like_unit(part) for part in parts) else [name]
+
+
+def _bracketed(text: str) -> set[int]:
+    """Positions inside a closed pair of brackets; an unclosed "(" protects nothing."""
+    inside: set[int] = set()
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char in _OPENING:
+            opened.append(index)
+        elif char in _CLOSING and opened:
+            inside.update(range(opened.pop() + 1, index))
+    return inside
+
+
+def _clean_name(name: str) -> str:
+    """Punctuation and an unbalanced bracket off the ends; "区水务局等部门" -> 区水务局."""
+    name = _SHORT_NAME.sub("", name).strip(" \t\n\u3000。.：:")
+    while name[:1] in _OPENING and _unbalanced(name):
+        name = name[1:].strip()
+    while name[-1:] in _CLOSING and _unbalanced(name):
+        name = name[:-1].strip()
+    return _ET_CETERA.sub("", name) or name
+
+
+def _unbalanced(name: str) -> bool:
+    return sum(name.count(c) for c in _OPENING) != sum(name.count(c) for c in _CLOSING)
+
+
+def looks_like_unit(name: str) -> bool:
+    """Whether a name as written names a unit: known, or ending like one (夏县电商协会, 省大数据中心)."""
+    name = name.strip()
+    if unit_of(name) is not None:
+        return True
+    rules = load_name_rules()
+    if not 3 <= len(name) <= 32 or _NOT_IN_NAME.search(name) or name.startswith(rules.pointing_words):
+        return False
+    core = _ALIAS.sub("", name)  # 夏县工业信息化和科技局(商务局) ends like 局
+    if core.startswith(rules.group_prefix) and core.endswith(rules.group_places):
+        return True
+    return core.endswith(rules.endings) and not core.endswith(rules.not_names)
 
 
 def match_units(mention: str) -> list[str]:

@@ -70,6 +70,12 @@ class Tokenizer:
             self._tags = dict(POSTokenizer(self._loaded()).word_tag_tab)
         return self._tags.get(word, "n")
 
+    def in_dictionary(self, word: str) -> bool:
+        """Whether jieba's dictionary holds the word (its tag is then a real one)."""
+        self.tag(word)
+        assert self._tags is not None
+        return word in self._tags
+
     def _fold(self, token: str) -> list[str]:
         canonical = self._aliases.get(token, token)
         core = core_name(canonical)
