@@ -16,12 +16,13 @@ from app.citer import (
     grouped_answer,
     in_region,
     refusal,
+    region_of,
     title_of,
 )
 from app.fact_match import MIN_MATCH, best_matches, expand_units
 from app.intent import extract_region
 from app.rewards import MAX_LISTED, answer_reward
-from ingest.department import canonical, find_mentions, match_units
+from ingest.department import canonical, find_mentions, level_of, match_units
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, Qualification, Responsibility, Target
 
@@ -104,7 +105,12 @@ def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer 
     names = set(match_units(mention)) or {canonical(mention)}
     pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas,
                      extract_region(question))
+    # "省市场监管局负责哪些工作" is not answered with a city bureau's duties, nor the reverse
+    asked_level = level_of(mention)
     duties = [(f, *_role(f, names)) for f in pool]
+    if asked_level:
+        duties = [(f, role, name) for f, role, name in duties
+                  if level_of(name, region_of(metas, f.span.doc_id)) in (asked_level, "")]
     asked_roles = [roles for pattern, roles in _ASKED_ROLES if pattern.search(question)]
     # "牵头什么？另外还有哪些它要按职责分工负责的事" asks more than one role: none is left out
     roles = asked_roles[0] if len(asked_roles) == 1 and not _MORE_ROLES.search(question) else None

@@ -215,3 +215,33 @@ def _mention_pattern() -> re.Pattern[str]:
 def find_mentions(text: str) -> list[str]:
     """Department names (full, alias or core) mentioned in free text, longest first."""
     return [match.group(0) for match in _mention_pattern().finditer(text)]
+
+
+# The level a unit's name states: "省市场监管局", "山东省…" (province); "市…", "威海市…" (city);
+# "县…", "秀山县…", "区…" (county). 市场监管局 begins with 市场, not with the level 市.
+_LEVELS = (
+    ("省", re.compile(r"^(?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区)|省)")),
+    ("市", re.compile(r"^(?:[\u4e00-\u9fa5]{2,7}?市(?!场)|市(?!场))")),
+    ("县", re.compile(r"^(?:[\u4e00-\u9fa5]{1,7}?[县区旗](?!域)|[县区](?!域))")),
+)
+
+
+def level_of(name: str, region: str = "") -> str:
+    """省 / 市 / 县 as the name states it, else as its document's region implies (a bare
+    "市场监管局" in a province's document is the province's); "" when neither tells."""
+    for level, pattern in _LEVELS:
+        if pattern.match(name.strip()):
+            return level
+    return region_level(region)
+
+
+def region_level(region: str) -> str:
+    """省 for "山东省", 市 for "山东省威海市", 县 for "浙江省湖州市德清县"; "" when unknown."""
+    region = re.sub(r"[((].*?[))]", "", region or "")
+    if not region or region == "全国":
+        return ""
+    parts = re.findall(r".+?(?:自治区|特别行政区|自治州|自治县|省|市|州|盟|地区|县|区|旗)", region)
+    # 北京市 / 上海市浦东新区: a municipality counts as a province
+    if parts and parts[0] in ("北京市", "上海市", "天津市", "重庆市"):
+        parts = ["省", *parts[1:]] if len(parts) == 1 or parts[1] != parts[0] else ["省", *parts[2:]]
+    return {1: "省", 2: "市"}.get(len(parts), "县" if len(parts) >= 3 else "")
