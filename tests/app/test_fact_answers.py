@@ -71,7 +71,15 @@ def test_duties_of_a_region_only() -> None:
     answer = ask(answer_duties, "威海市市场监管局负责哪些工作")
     assert answer is not None
     assert "湖北省(推断)" not in answer.answer
-    assert "共25项" in answer.answer  # 19 provincial rows of 000 also bind Weihai, plus 6 of 001
+    # the city bureau's own 6 tasks of 001; the province bureau's rows of 000 are another unit's
+    assert "共6项" in answer.answer
+    assert "[省市场监管局" not in answer.answer
+
+
+def test_duties_of_one_level_only() -> None:
+    answer = ask(answer_duties, "省市场监管局负责哪些工作")
+    assert answer is not None and not answer.refused
+    assert "[市市场监管局" not in answer.answer and "[省市场监管局牵头]" in answer.answer
 
 
 def test_reward_amount_exact_with_funding_and_region() -> None:
