@@ -1,0 +1,61 @@
+"""What kind of answer a question asks for, and whether a passage carries it."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.asked import Kind, asked_kinds, carried_kinds, money_flavour, required_kinds
+from app.evidence import _measure, question_parts
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("获奖组织能拿多少奖金?", Kind.MONEY),
+    ("政府按多少比例补助?", Kind.MONEY),
+    ("市长质量奖多久评一次?", Kind.PERIOD),
+    ("每届最多评几个组织?", Kind.COUNT),
+    ("这个办法什么时候开始施行?", Kind.DATE),
+    ("谁可以申请?", Kind.CONDITION),
+    ("奖金由哪级财政出?", Kind.FUNDING),
+    ("发文字号是什么?", Kind.DOC_NUMBER),
+    ("由哪个部门负责?", Kind.UNITS),
+])
+def test_the_kind_asked(question: str, kind: Kind) -> None:
+    assert kind in asked_kinds(question)
+
+
+def test_a_trade_name_is_no_document_number() -> None:
+    assert Kind.DOC_NUMBER not in asked_kinds("被认定为中华老字号有没有奖励?")
+
+
+def test_who_pays_needs_no_amount() -> None:
+    assert required_kinds(asked_kinds("奖金由哪级财政出钱?")) == frozenset()
+    assert required_kinds(asked_kinds("奖励多少钱?")) == {Kind.MONEY}
+
+
+def test_what_a_passage_carries() -> None:
+    carried = carried_kinds("对获得县长质量奖的组织给予一次性奖励五万元")
+    assert Kind.MONEY in carried
+    assert Kind.PERIOD in carried_kinds("县长质量奖每两年评选一次")
+    assert Kind.DOC_NUMBER in carried_kinds("对现行的《办法》(武隆府办发〔2018〕79号)进行了修订")
+
+
+def test_money_has_a_flavour() -> None:
+    assert money_flavour("处五千元以上一万元以下罚款") == {"penalty"}
+    assert money_flavour("给予一次性奖励20万元") == {"reward"}
+    assert money_flavour("举报人奖励多少") == {"reward"}
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("贵州省著名商标的有效期是几年?", "有效期"),
+    ("按照关税法,进口小汽车的关税税率是多少?", "税率"),
+    ("奖励多少钱?", ""),  # a plain measure: passages say it in other words
+    ("政府按多少比例补助?", ""),
+])
+def test_the_measure_asked(question: str, measure: str) -> None:
+    assert _measure(question) == measure
+
+
+def test_compound_questions_are_split_into_parts() -> None:
+    assert question_parts("这个条例哪天起施行?同时废止了哪部法规?") == [
+        "这个条例哪天起施行", "废止了哪部法规"]
+    assert question_parts("县长质量奖多久评一次?") == ["县长质量奖多久评一次?"]
