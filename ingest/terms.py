@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 
 from ingest.department import all_names, core_name
 from ingest.places import CITIES, PROVINCES
 
+
 # Programme, award and honour names of the bundled documents and their kin; a segmenter that
 # splits 中国质量奖提名奖 into 中国 / 质量 / 奖 matches 长江质量奖 just as well.
-PROGRAMMES: tuple[str, ...] = (
-    "好品山东", "好客山东", "优品威海", "好品山东·优品威海", "鲁字号", "同线同标同质",
-    "质量强国标杆城市", "质量强市", "质量强县", "质量强省", "质量强国",
-    "二品一标", "一县一品", "首席质量官", "品牌官", "企业标准领跑者", "卓越绩效管理",
-)
-HONOURS: tuple[str, ...] = (
-    "中国驰名商标", "驰名商标", "地理标志", "地理标志商标", "地理标志产品",
-    "中国质量奖", "中国质量奖提名奖", "省长质量奖", "市长质量奖", "政府质量奖",
-    "长江质量奖", "长江质量奖提名奖", "荆江质量奖", "荆江质量奖提名奖", "中国工业大奖",
-    "鲁班奖", "詹天佑奖", "楚天杯", "中华老字号", "老字号",
-    "5A级旅游景区", "4A级旅游景区", "3A级旅游景区", "5A级景区", "4A级景区", "3A级景区",
-    "制造业单项冠军企业", "单项冠军企业", "质量标杆企业", "品牌标杆企业", "高端品牌企业",
-    "高新技术企业", "全员创新企业", "国家标准", "行业标准", "团体标准", "省级地方标准",
-    "主导制修订", "泰山学者", "泰山产业领军人才", "首席技师",
-    # national honours the seeds do not name, so a question about them is recognised and refused
-    "中国专利金奖", "中国专利银奖", "中国专利优秀奖", "全国质量奖", "国家科学技术进步奖",
-    "国家技术发明奖", "中国标准创新贡献奖", "国家级专精特新小巨人企业", "专精特新小巨人企业",
-)
+def _terms_data() -> dict[str, list[str]]:
+    raw = resources.files("ingest").joinpath("data/terms.json").read_text("utf-8")
+    data: dict[str, list[str]] = json.loads(raw)
+    return data
+
+
+# Programme, award and honour names (ingest/data/terms.json).
+PROGRAMMES: tuple[str, ...] = tuple(_terms_data()["programmes"])
+HONOURS: tuple[str, ...] = tuple(_terms_data()["honours"])
 
 
 def domain_terms() -> list[str]:

@@ -8,7 +8,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -91,6 +91,24 @@ class KnowledgeBase:
             manifest.check_compatible(self.embedding_model, self._dimensions(), self.home)
         if self._records.has_chunks():
             self._check_vectors(manifest, embedded=chroma_url is None)
+            if manifest is not None and manifest.lexicon != self._tokenizer.fingerprint:
+                self._retokenize(manifest)
+
+    def _retokenize(self, manifest: Manifest) -> None:
+        """The vocabulary changed since these passages were tokenized: their BM25 tokens are
+        rebuilt from the stored text (no passage is embedded again)."""
+        rows = self._records.chunks_with_tokens()
+        log.info("vocabulary changed: re-tokenizing %d passages", len(rows))
+        titles = {meta.doc_id: meta.title for meta in self._records.metas()}
+        with self._writing():
+            self._records.update_tokens([
+                (chunk.chunk_id, self._tokens_of(titles.get(chunk.doc_id, ""), chunk))
+                for chunk, _ in rows])
+            write_manifest(self.home, replace(manifest, lexicon=self._tokenizer.fingerprint))
+
+    def _tokens_of(self, title: str, chunk: Chunk) -> list[str]:
+        # the title goes into every chunk's keywords: "威海这份意见…" should find its passages
+        return self._tokenizer.tokenize(f"{title}\n{with_headings(chunk)}")
 
     def _check_vectors(self, manifest: Manifest | None, embedded: bool) -> None:
         """At start-up: a built index has its manifest, and every committed chunk its vector."""
@@ -146,7 +164,8 @@ class KnowledgeBase:
         items = list(documents)
         with self._writing():
             if read_manifest(self.home) is None:
-                write_manifest(self.home, Manifest(self.embedding_model, self._dimensions()))
+                write_manifest(self.home, Manifest(self.embedding_model, self._dimensions(),
+                                                   lexicon=self._tokenizer.fingerprint))
             bar = tqdm(items, desc="索引 indexing", unit="doc", disable=not progress, leave=False)
             for parsed in bar:
                 self._add_one(parsed, report)
@@ -171,10 +190,8 @@ class KnowledgeBase:
         report.timing("embedding", started)
         # 2. one transaction swaps the records: this is the moment the new version goes live
         started = time.perf_counter()
-        # the title goes into every chunk's keywords: "威海这份意见…" should find its passages
         title = parsed.document.meta.title
-        tokens = [self._tokenizer.tokenize(f"{title}\n{with_headings(chunk)}")
-                  for chunk in parsed.chunks]
+        tokens = [self._tokens_of(title, chunk) for chunk in parsed.chunks]
         report.timing("tokenizing", started)
         started = time.perf_counter()
         self._records.replace(parsed, tokens)

@@ -22,6 +22,9 @@ class Manifest:
     schema_version: int = SCHEMA_VERSION
     tokenizer: str = "jieba+domain"
     chunking: str = "structure-v1"
+    # the tokenizer's dictionary (kb/tokenizer.py `fingerprint`); "" for indexes built before
+    # it was recorded: their stored tokens are rebuilt on open
+    lexicon: str = ""
 
     def check_compatible(self, embedding_model: str, dimensions: int, home: Path) -> None:
         """Raise `EmbeddingMismatch` unless this index can be used with that model."""

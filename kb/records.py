@@ -230,6 +230,16 @@ class RecordStore:
             for row in rows
         ]
 
+    def update_tokens(self, tokens: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Store new BM25 tokens for chunks (by id) in one transaction."""
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE chunks SET tokens=? WHERE chunk_id=?",
+                [(json.dumps(list(words), ensure_ascii=False), chunk_id)
+                 for chunk_id, words in tokens],
+            )
+            self._bump(db)
+
     def facts(self) -> list[Fact]:
         """Every fact, in document order (the knowledge base filters its snapshot in memory)."""
         rows = self._db.execute("SELECT data FROM facts ORDER BY doc_id, rowid")

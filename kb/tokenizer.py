@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -52,6 +53,16 @@ class Tokenizer:
                 tokenizer.add_word(term, freq=200000)
             self._jieba = tokenizer
         return self._jieba
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the dictionary: tokens stored under another one no longer match."""
+        digest = hashlib.sha256(f"jieba {jieba_version()}\n".encode())
+        for term in sorted(self._term_set):
+            digest.update(term.encode() + b"\n")
+        for alias, name in sorted(self._aliases.items()):
+            digest.update(f"{alias}={name}\n".encode())
+        return digest.hexdigest()[:16]
 
     @property
     def terms(self) -> frozenset[str]:
@@ -113,3 +124,9 @@ def domain_tokenizer() -> Tokenizer:
 
     aliases = {name: canonical(name) for name in all_names() if canonical(name) != name}
     return Tokenizer(domain_terms(), aliases)
+
+
+def jieba_version() -> str:
+    from importlib.metadata import version
+
+    return version("jieba")

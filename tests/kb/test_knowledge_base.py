@@ -36,7 +36,9 @@ def test_region_filter_keeps_other_regions_out(kb_home: Path) -> None:
     kb = KnowledgeBase(kb_home)
     kb.add([make_parsed("weihai", WEIHAI, region="山东省威海市"),
             make_parsed("hubei", HUBEI, region="湖北省(推断)")])
-    assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="山东")} == {"weihai"}
+    assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="威海")} == {"weihai"}
+    # a city's rule is not the whole province's
+    assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="山东")} == set()
     assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="济南")} == set()
     assert {h.meta.doc_id for h in kb.search("质量奖 奖励", k=10, region="湖北")} == {"hubei"}
     assert kb.search("质量奖 奖励", region="广东") == []
@@ -113,3 +115,24 @@ def test_remove_deletes_chunks_and_vectors(kb_home: Path) -> None:
     kb.remove("hubei")
     assert {c.doc_id for c in kb.chunks()} == {"weihai"}
     assert len(kb._vectors.ids()) == len(WEIHAI)
+
+
+def test_a_changed_vocabulary_rebuilds_the_stored_tokens(kb_home: Path) -> None:
+    from kb.manifest import read_manifest
+    from kb.tokenizer import Tokenizer
+
+    plain = Tokenizer()
+    kb = KnowledgeBase(kb_home, tokenizer=plain)
+    kb.add([make_parsed("hubei", HUBEI, region="湖北省(推断)")])
+    assert read_manifest(kb_home).lexicon == plain.fingerprint  # type: ignore[union-attr]
+    stored = dict(RecordStore(kb_home / "records.sqlite").chunks_with_tokens()[0:1])
+    assert "长江质量奖" not in next(iter(stored.values()))  # split by jieba's own dictionary
+    kb.close()
+
+    domain = Tokenizer(terms=["长江质量奖"])
+    assert domain.fingerprint != plain.fingerprint
+    reopened = KnowledgeBase(kb_home, tokenizer=domain)
+    assert read_manifest(kb_home).lexicon == domain.fingerprint  # type: ignore[union-attr]
+    tokens = RecordStore(kb_home / "records.sqlite").chunks_with_tokens()[0][1]
+    assert "长江质量奖" in tokens
+    assert reopened.search("长江质量奖", k=1)[0].meta.doc_id == "hubei"
