@@ -32,7 +32,7 @@ Neighbours = Callable[[Chunk], tuple[Chunk | None, Chunk | None]]
 Articles = Callable[[str], dict[str, str]]
 
 # A unit answers when it holds this much of the question's weight ...
-MIN_RELEVANCE = 0.38
+MIN_RELEVANCE = 0.54
 # ... or this much, in the document whose passage holds the question best.
 SAME_DOCUMENT_RELEVANCE = 0.24
 # ... and further units are listed beside the best while within this share of its score.
@@ -156,12 +156,11 @@ class EvidenceReader:
         self.articles = articles
         tokens = [t for t in dict.fromkeys(tokenize(question))
                   if t not in QUESTION_WORDS and not _QUESTION_CHARS.search(t)]
-        weights = weigh(tokens)
-        rarest = max(weights.values(), default=0.0)
+        weights = weigh(tokens)  # known words only
         # a word no passage uses is how the user put it (weighed as a common word); a single
         # unknown character says nothing
-        self.words = {t: (w if w < rarest or len(weights) == 1 else _UNSEEN_WEIGHT)
-                      for t, w in weights.items() if w > 0 and (len(t) > 1 or w < rarest)}
+        self.words = {t: weights.get(t, _UNSEEN_WEIGHT) for t in tokens
+                      if weights.get(t, 1.0) > 0 and (t in weights or len(t) > 1)}
         # "珠海市" and its parts "珠海", "海市": the longest word carries the weight, a part
         # found alone earns part of it
         self.parts = {t: [p for p in self.words if p != t and p in t] for t in self.words
@@ -169,7 +168,7 @@ class EvidenceReader:
         self.total = sum(self.words[t] for t in self.parts)
         self.pairs = _pairs(_QUESTION_CHARS.sub(" ", question))
         self.levels = frozenset(_LEVEL.findall(question))
-        self.keys = _key_words(question, weights, rarest, tokenize)
+        self.keys = _key_words(question, weigh, tokenize)
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(part or question)
@@ -227,10 +226,13 @@ class EvidenceReader:
             return True
         chunk = unit.hit.chunk
         meta = unit.hit.meta
-        haystack = _compact(" ".join((unit.lead.quote if unit.lead else "", chunk.text,
-                                      *chunk.section_path, chunk.context, meta.title,
-                                      meta.region, meta.issuer)))
-        return all(key.held(haystack) for key in self.keys)
+        around = " ".join((unit.lead.quote if unit.lead else "", *chunk.section_path,
+                           chunk.context, meta.title, meta.region, meta.issuer))
+        # an honour or programme must be named by the unit itself ("省长质量奖" beside a
+        # sentence that pays "中国质量奖" is not paid); another thing, by its passage
+        own = _compact(f"{unit.text} {around}")
+        passage = _compact(f"{chunk.text} {around}")
+        return all(key.held(own if key.known else passage) for key in self.keys)
 
     def answers(self, scored: Scored) -> bool:
         """Whether a unit can answer: it carries a number asked for, where one is asked, and
@@ -317,7 +319,8 @@ class KeyWord:
         if self.word in text:
             return True
         if self.known:
-            return bool(self.parts) and all(part in text for part in self.parts)
+            # a domain term is written whole: "长质量奖" in "市长质量奖" is not "省长质量奖"
+            return False
         # a word no passage uses ("个体户"): most of its character pairs must be there
         # ("个体工商户"), not one of them ("个人所得税" against "个人")
         pairs = [self.word[i:i + 2] for i in range(len(self.word) - 1)]
@@ -328,13 +331,14 @@ class KeyWord:
 _QUOTED = re.compile(r"[“\"《「]([^”\"》」]{2,30})[”\"》」]")
 
 
-def _key_words(question: str, weights: dict[str, float], rarest: float,
-               tokenize: Tokenize) -> tuple[KeyWord, ...]:
+def _key_words(question: str, weigh: Weigh, tokenize: Tokenize) -> tuple[KeyWord, ...]:
     """The things a question names: quoted names, domain terms (honours, programmes), and
     words of three or more characters that no passage uses as a word. Common words are left
     to relevance; places to the region filter; numbers to the answer kind."""
     tokenizer = domain_tokenizer()
     found: dict[str, None] = {}
+    candidates = [_compact(w) for w in tokenizer.segment(_QUOTED.sub(" ", question))]
+    weights = weigh(candidates)  # the words some passage uses
     for quoted in _QUOTED.findall(question):
         found[_compact(quoted)] = None
     for word in tokenizer.segment(_QUOTED.sub(" ", question)):
@@ -345,13 +349,13 @@ def _key_words(question: str, weights: dict[str, float], rarest: float,
             continue
         # a word no passage uses is a thing only when long enough not to be a turn of phrase
         # ("个人所得税", not "查出来" or "最多能")
-        unseen = weights.get(word, rarest) >= rarest and len(word) >= _MIN_UNSEEN_KEY
+        unseen = word not in weights and len(word) >= _MIN_UNSEEN_KEY
         if word in tokenizer.terms or unseen:
             found[word] = None
     keys = []
     for word in found:
         parts = tuple(t for t in tokenize(word) if t != word and len(t) > 1)
-        known = word in tokenizer.terms and weights.get(word, rarest) < rarest
+        known = word in tokenizer.terms and word in weights
         keys.append(KeyWord(word, parts, known))
     return tuple(keys)
 
@@ -402,11 +406,17 @@ def _compact(text: str) -> str:
 
 
 def _pairs(text: str) -> set[str]:
-    """Character pairs of the question's content, for matching across word cuts."""
-    runs = re.findall(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", text)
+    """Character pairs inside the question's content words, for matching across different
+    cuts of one word ("评选一次" / "评一次"); pairs across two words ("这份质量" -> "份质") are
+    how the sentence runs, not what it asks."""
+    tokenizer = domain_tokenizer()
     pairs = set()
-    for run in runs:
-        pairs |= {run[i:i + 2] for i in range(len(run) - 1)}
+    for word in tokenizer.segment(text):
+        word = word.strip()
+        if len(word) < 2 or word in QUESTION_WORDS or not re.fullmatch(
+                r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word):
+            continue
+        pairs |= {word[i:i + 2] for i in range(len(word) - 1)}
     return {p for p in pairs if p not in _FILLER_PAIRS}
 
 

@@ -313,10 +313,9 @@ class KnowledgeBase:
         ]
 
     def term_weights(self, tokens: Iterable[str]) -> dict[str, float]:
-        """IDF of each token in the indexed corpus; a token no chunk holds weighs like the
-        rarest known one (a word of the question the documents never use)."""
+        """IDF of each token that some indexed chunk holds; tokens none holds are left out."""
         bm25 = self._current().bm25
-        return {token: bm25.idf(token) for token in tokens}
+        return {token: bm25.idf(token) for token in tokens if bm25.known(token)}
 
     def neighbours(self, chunk: Chunk) -> tuple[Chunk | None, Chunk | None]:
         """The chunks just before and after `chunk` in its document."""
