@@ -32,7 +32,7 @@ Neighbours = Callable[[Chunk], tuple[Chunk | None, Chunk | None]]
 Articles = Callable[[str], dict[str, str]]
 
 # A unit answers when it holds this much of the question's weight ...
-MIN_RELEVANCE = 0.54
+MIN_RELEVANCE = 0.46
 # ... or this much, in the document whose passage holds the question best.
 SAME_DOCUMENT_RELEVANCE = 0.24
 # ... and further units are listed beside the best while within this share of its score.
