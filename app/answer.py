@@ -40,6 +40,7 @@ class Citation:
     end: int = 0
     section_path: tuple[str, ...] = ()
     row: int | None = None
+    validity: str = ""  # 有效 / 已失效 / 已废止, where the document says
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -49,6 +50,7 @@ class Citation:
             "issuer": self.issuer,
             "date": self.date,
             "region": self.region,
+            "validity": self.validity,
             "quote": self.quote,
         }
 

@@ -71,7 +71,7 @@ def highlight_html(document: Document, start: int, end: int) -> str:
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     left, right = max(0, start - _CONTEXT_BEFORE), min(len(text), end + _CONTEXT_AFTER)
     meta = document.meta
-    about = " · ".join(part for part in (meta.issuer, meta.date, meta.region) if part)
+    about = " · ".join(part for part in (meta.issuer, meta.date, meta.region, meta.validity) if part)
     return (
         f'<div class="pkb-source"><h3>《{html.escape(meta.title)}》</h3>'
         f'<div class="pkb-meta">{html.escape(about)} · 第 {start}–{end} 字 · '
@@ -96,7 +96,7 @@ def _bot_message(reply: Reply) -> str:
 
 
 def _about(citation: Citation) -> str:
-    parts = [p for p in (citation.issuer, citation.date, citation.region) if p]
+    parts = [p for p in (citation.issuer, citation.date, citation.region, citation.validity) if p]
     return f"({','.join(parts)})" if parts else ""
 
 

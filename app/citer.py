@@ -32,15 +32,17 @@ class Citer:
                 n=number, doc_id=span.doc_id, title=meta.title, issuer=meta.issuer,
                 date=meta.date, region=meta.region, quote=span.quote, start=span.start,
                 end=span.end, section_path=span.section_path, row=span.row,
+                validity=meta.validity,
             ))
         return f"[{self._numbers[key]}]"
 
 
 def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
-    """《title》(issuer,region,date): what every answer names for each document it rests on."""
+    """《title》(issuer,region,date,validity): what every answer names for each document it rests
+    on; a repealed rule says so (已废止)."""
     if meta is None:
         return f"《{doc_id}》"
-    details = ",".join(part for part in (meta.issuer, meta.region, meta.date) if part)
+    details = ",".join(part for part in (meta.issuer, meta.region, meta.date, meta.validity) if part)
     return f"《{meta.title}》({details})"
 
 

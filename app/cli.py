@@ -49,8 +49,9 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
     if answer.citations:
         typer.echo("\n引用 Sources:")
     for citation in answer.citations:
+        standing = f" | {citation.validity}" if citation.validity else ""
         typer.echo(f"[{citation.n}] 《{citation.title}》 {citation.issuer} | {citation.date} | "
-                   f"{citation.region}")
+                   f"{citation.region}{standing}")
         typer.echo(f"    “{_shorten(citation.quote, 160)}”")
 
 

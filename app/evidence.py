@@ -19,7 +19,7 @@ from typing import Protocol
 from app.answer import REFUSAL, Answer, Citation
 from app.asked import Kind, asked_kinds, carried_kinds, money_flavour, required_kinds
 from app.citer import Citer, document_label
-from app.fact_match import QUESTION_WORDS
+from app.fact_match import QUESTION_WORDS as _FACT_QUESTION_WORDS
 from ingest.document import Chunk, Span
 from ingest.numbers import CAP, CLAUSE_END
 from kb.hit import Hit
@@ -31,6 +31,12 @@ Weigh = Callable[[list[str]], dict[str, float]]
 Neighbours = Callable[[Chunk], tuple[Chunk | None, Chunk | None]]
 Articles = Callable[[str], dict[str, str]]
 
+# Words that say how a question is put. Fact matching also drops the verbs of duty and reward
+# (牵头, 负责, 奖励), which its facts hold apart; a sentence holds them in its words, and they
+# tell "市教育行政部门主管全市幼儿园工作" from every other sentence about 幼儿园.
+QUESTION_WORDS = _FACT_QUESTION_WORDS - {
+    "牵头", "负责", "主管", "配合", "参与", "奖励", "奖金", "标准", "目标", "要求", "处理", "包括",
+    "包含", "责任单位", "牵头单位", "管", "规定"}
 # A unit answers when it holds this much of the question's weight ...
 MIN_RELEVANCE = 0.46
 # ... or this much, in the document whose passage holds the question best.
@@ -240,12 +246,15 @@ class EvidenceReader:
         if self.required and not self.required & scored.carries:
             return False
         if Kind.MONEY in self.required:
-            flavour = money_flavour(scored.unit.text)
-            # a fine answers only a question about fines; a reward, a question about money
-            # that is not a fine
+            unit = scored.unit
+            chunk = unit.hit.chunk
+            flavour = money_flavour(" ".join((unit.lead.quote if unit.lead else "", unit.text,
+                                              chunk.context, *chunk.section_path)))
+            # a fine answers only a question about fines; a question about a reward or a
+            # fine, only money said to be one ("赌注特大是指五百元以上" is neither)
             if flavour == {"penalty"} and "penalty" not in self.flavour:
                 return False
-            if self.flavour and flavour and not flavour & self.flavour:
+            if self.flavour and not flavour & self.flavour:
                 return False
         if self.measure and self.required:
             return _holds_word(self.measure, _compact(scored.unit.text))
@@ -273,7 +282,7 @@ class EvidenceReader:
 # The preamble of a notice says which document, never what it rules: "现将《…》印发给你们,请
 # 认真贯彻执行。" / "各区县人民政府,市政府各部门:" / "关于印发…的通知"
 _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执行|贯彻执行|贯彻实施|按照执行|^各[^。]{2,60}[:：]$"
-                          r"|^关于印发")
+                          r"|^关于印发|会议(?:通过|批准|修订|修正)\)?$|^根据[^。]{2,80}修正\)?$")
 # Levels of government that tier a rule: "对认定为省级…、市级…的分别奖励…"
 _LEVEL = re.compile(r"国家级|省级|市级|县级|区级|州级|乡镇级")
 _LEVEL_ALIASES: dict[str, str] = {}
@@ -324,7 +333,8 @@ class KeyWord:
         # a word no passage uses ("个体户"): most of its character pairs must be there
         # ("个体工商户"), not one of them ("个人所得税" against "个人")
         pairs = [self.word[i:i + 2] for i in range(len(self.word) - 1)]
-        return sum(pair in text for pair in pairs) * 2 >= len(pairs)
+        held = sum(pair in text for pair in pairs)
+        return held * 2 > len(pairs) or (len(pairs) == 2 and held == 1)
 
 
 # Quoted names in a question are named things: “楚天杯” / 《质量发展纲要》

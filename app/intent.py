@@ -6,7 +6,7 @@ import re
 
 from app.answer import Intent
 from ingest.department import find_mentions
-from ingest.places import CITIES, NOT_PLACES, PROVINCES, province_of_city, short_name
+from ingest.places import question_place
 
 # A department's own list of work: "市场监管局负责哪些工作" / "省商务厅牵头哪些任务".
 _DUTIES = re.compile(
@@ -46,9 +46,6 @@ _TARGET = re.compile(
     r"|新增多少|多少家|多少个|多少项|多少件|指标|满意度|合格率|覆盖率"
     r"|(新增|建|建设|建成|培育|达到|突破)几(个|家|项|件|所|批)"
 )
-_CITY_SHORT = {short_name(city): city for cities in CITIES.values() for city in cities}
-
-
 
 # "哪个机构印发的" / "由哪个部门起草": who issued a document, not who carries out a task
 _ISSUED = re.compile(r"印发|发布|出台|发文|起草|制定的")
@@ -80,12 +77,6 @@ def classify(question: str) -> Intent:
 
 
 def extract_region(question: str) -> str | None:
-    """The region a question names, as documents write it: 山东省, 山东省威海市, 湖北省."""
-    question = NOT_PLACES.sub("", question)
-    for city_short, city in _CITY_SHORT.items():
-        if city_short in question:
-            return province_of_city(city) + city
-    for province in PROVINCES:
-        if short_name(province) in question:
-            return province
-    return None
+    """The region a question names, as documents write it: 山东省, 山东省威海市, 浙江省湖州市德清县."""
+    place = question_place(question)
+    return place.name if place else None

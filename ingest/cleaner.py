@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Markup a Markdown law leaves in its text: "<!-- INFO END -->" closes its adoption lines.
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 # Whole lines of site chrome: "当前位置:首页 |", "【关闭窗口】 |", "分享", "热点推荐".
 _NAVIGATION = re.compile(
@@ -15,10 +17,14 @@ _NAVIGATION = re.compile(
 # Site footers: "Copyright © ...", "山东省商务厅 版权所有", "鲁ICP备09023866号-50",
 # "宁公网安备 64010402000987号", "经营许可证:宁B2-20210002", "承建单位:...大众网".
 _FOOTER = re.compile(
-    r"Copyright|©|版权所有|ICP备|公网安备|经营许可证|承建单位|备案号[::]|主办单位[::]"
+    r"Copyright|©|版权所有|ICP备|公网安备|经营许可证[::]|承建单位|备案号[::]|主办单位[::]"
 )
-# "山东省国际投资促进中心:+86-531-51763562    +86-18678817218", or a bare number list.
-_PHONE_LINE = re.compile(r"^[^。]{0,30}\+86[-\s]?\d.*$|^(?=.*\d{7})[\d\s+()-]+$")
+# "山东省国际投资促进中心:+86-531-51763562    +86-18678817218", or a bare number list; not a
+# signing date that lost its 年月日 ("20211130").
+_PHONE_LINE = re.compile(
+    r"^[^。]{0,30}\+86[-\s]?\d.*$"
+    r"|^(?!\s*(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$)(?=.*\d{7})[\d\s+()-]+$"
+)
 _EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 # Lines where a footer may begin: everything after one of them is chrome when short.
 _FOOTER_START = re.compile(
@@ -61,7 +67,7 @@ _OCR_FIRST_HEADING = re.compile(
 
 def clean_text(raw: str) -> str:
     """Normalised body text: noise lines gone, broken pages re-joined, blank runs collapsed."""
-    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", raw))
+    text = _COMMENT.sub("", _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", raw)))
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     shared = bool(_SHARING_SIGNS.search("\n".join(lines)))
     lines = cut_footer(lines)

@@ -23,6 +23,7 @@ class DocumentMeta:
     region: str = ""  # e.g. 山东省, 山东省威海市, 湖北省(推断)
     doc_number: str = ""  # 文号, e.g. 鲁政发〔2021〕12号
     source_kind: str = ""  # 意见 / 方案 / 政策解读 ...
+    validity: str = ""  # 有效 / 已失效 / 已废止 …, where the document's header says
     source_file: str = ""
     inferred: tuple[str, ...] = ()  # names of fields guessed from the text, not given
     note: str = ""

@@ -3,47 +3,25 @@
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
 from dataclasses import fields, replace
+from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
+from ingest import front_matter
 from ingest.document import DocumentMeta
 from ingest.errors import UnreadableFile
-from ingest.places import CITIES, CITY_DOC_PREFIXES, PROVINCES, province_of_city, short_name
+from ingest.front_matter import parse_date
+from ingest.header import Header, drop_header, read_header, validity_forms
+from ingest.places import NATIONAL, gazetteer, is_national, place_data, speaks_nationally
 
 SIDECAR_SUFFIX = ".meta.json"
 _GIVEN_FIELDS = {f.name for f in fields(DocumentMeta)} - {"doc_id", "inferred"}
-_INFERABLE = ("title", "issuer", "date", "region", "doc_number", "source_kind")
-_TOP_LINES = 12
+_INFERABLE = ("title", "issuer", "date", "region", "doc_number", "source_kind", "validity")
+_BODY_SCAN = 20_000  # characters of the body searched for the place it names most
 
-# Kinds of official document, longest first so 分工方案 wins over 方案.
-_KINDS = (
-    "分工方案", "实施方案", "实施意见", "指导意见", "实施细则", "管理办法", "若干措施",
-    "意见", "通知", "方案", "办法", "措施", "决定", "规定", "细则", "条例", "规划", "纲要",
-    "通告", "公告", "批复", "计划",
-)  # fmt: skip
-_TITLE_LINE = re.compile(rf"^.{{4,80}}({'|'.join(_KINDS)})》?$")
-_BOOK_TITLE = re.compile(r"《([^《》]{4,60})》")
-# Issuing bodies: "威海市人民政府", "省市场监管局",
-# "山东省质量强省及品牌战略推进工作领导小组办公室".
-_ORG = r"[\u4e00-\u9fff]{2,40}?(?:人民政府|办公厅|办公室|领导小组|委员会|政府|局|厅|委)"
-_ORG_LINE = re.compile(rf"^{_ORG}$")
-_SOURCE = re.compile(rf"(?:来源|发布机构|发文机关)[::]\s*({_ORG})")
-_TITLE_ISSUER = re.compile(rf"^({_ORG})关于")
-# Dates: "2021年6月29日", "2024-06-28 10:10:47", "二〇二一年六月二十九日".
-_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
-_CN_DATE = re.compile(
-    r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
-)
-_DATE_LINE = re.compile(
-    r"^(?:(?:发布|成文|印发)?(?:时间|日期)[::]\s*)?[\d〇○零一二三四五六七八九十年月日\-/.: ]{8,}$"
-)
-_LABELLED_DATE = re.compile(r"(?:来源|发布时间|发布日期|成文日期|日期)[::]")
-# 文号: "鲁政发〔2021〕12号", "威政字[2024]5号", "国办发(2019)3号".
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\s*第?\d{1,4}号")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+__all__ = ["SIDECAR_SUFFIX", "infer_metadata", "parse_date", "read_sidecar", "resolve_metadata",
+           "sidecar_path"]
 
 
 def read_sidecar(path: Path) -> dict[str, Any] | None:
@@ -75,133 +53,110 @@ def resolve_metadata(text: str, doc_id: str, given: dict[str, Any] | None = None
     return replace(guessed, **given, inferred=inferred)
 
 
-def infer_metadata(text: str, doc_id: str) -> DocumentMeta:
-    """Guess title, issuer, date, 文号, region and kind from the document's own text."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    title = infer_title(lines)
-    issuer = infer_issuer(lines, title)
-    doc_number = infer_doc_number(lines)
+def infer_metadata(text: str, doc_id: str, today: Date | None = None) -> DocumentMeta:
+    """Guess title, issuer, date, 文号, region, kind and validity from the document's own text.
+
+    `doc_id` is the file's stem made safe; a collection that names versions by date
+    ("上海口岸服务条例(2020-05-14).md") gives the date there.
+    """
+    header = read_header(text)  # 1. the labelled header, then the text without it
+    lines = [line.strip() for line in drop_header(text, header).split("\n") if line.strip()]
+    title = (header_title(header, "title") or front_matter.infer_title(lines)  # 2. title …
+             or header_title(header, "file_name"))
+    issuer = header_issuer(header) or front_matter.infer_issuer(lines, title)
+    doc_number = next(iter(header.values("doc_number")), "") or front_matter.infer_doc_number(lines)
+    # 3. date, region, standing
     guessed = {
         "title": title,
         "issuer": issuer,
-        "date": infer_date(lines),
-        "doc_number": doc_number,
+        "date": front_matter.date_in_name(doc_id) or header_date(header)
+        or front_matter.infer_date(lines),
+        "doc_number": front_matter.doc_number_in(doc_number),
         "region": infer_region(text, issuer, doc_number, title),
-        "source_kind": infer_kind(title),
+        "source_kind": front_matter.infer_kind(title),
+        "validity": infer_validity(header, today),
     }
     inferred = tuple(name for name in _INFERABLE if guessed[name])
     return DocumentMeta(doc_id=doc_id, inferred=inferred, **guessed)
 
 
-def infer_title(lines: list[str]) -> str:
-    """A heading line naming a kind of document near the top, else the first 《…》."""
-    for line in lines[:_TOP_LINES]:
-        if "。" not in line and not line.endswith((":", ":")) and _TITLE_LINE.match(line):
-            return line
-    match = _BOOK_TITLE.search("\n".join(lines[:_TOP_LINES]))
-    return match.group(1) if match else ""
-
-
-def infer_issuer(lines: list[str], title: str = "") -> str:
-    """From "来源: X", an organisation line at the top or above the date, or the title."""
-    for line in lines[:_TOP_LINES]:
-        match = _SOURCE.search(line)
-        if match:
-            return match.group(1)
-    for index, line in enumerate(lines):
-        near_top = index < 6
-        above_date = index + 1 < len(lines) and bool(_DATE_LINE.match(lines[index + 1]))
-        if (near_top or above_date) and len(line) <= 40 and _ORG_LINE.match(line):
-            return line
-    match = _TITLE_ISSUER.match(title)
-    return match.group(1) if match else ""
-
-
-def infer_date(lines: list[str]) -> str:
-    """ISO date from a labelled line ("来源: …2024-06-28") or a line that is only a date."""
-    for line in lines:
-        if _LABELLED_DATE.search(line) or _DATE_LINE.match(line):
-            date = parse_date(line)
-            if date:
-                return date
+def header_title(header: Header, field: str) -> str:
+    """The 标题 ("title") or a reposting site's 文件名称 ("file_name") a header gives, without
+    a 文号 or a site's tag before it ("[重庆]重庆市黔江区关于…的通知")."""
+    for value in header.values(field):
+        return front_matter.strip_doc_number(value)
     return ""
 
 
-def parse_date(text: str) -> str:
-    """First date in `text` as yyyy-mm-dd, or ""."""
-    match = _DATE.search(text)
-    if match:
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        match = _CN_DATE.search(text)
-        if not match:
-            return ""
-        year = int("".join(str(_CN_DIGITS[char]) for char in match.group(1)))
-        month, day = _cn_number(match.group(2)), _cn_number(match.group(3))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return ""
-    return f"{year:04d}-{month:02d}-{day:02d}"
+def header_issuer(header: Header) -> str:
+    """The offices a 发文机关 / 制定机关 / 来源 label names, joint issuers joined by 、."""
+    for value in header.values("issuer"):
+        issuer = front_matter.offices_at_start(value)
+        if issuer:
+            return issuer
+    return ""
 
 
-def infer_doc_number(lines: list[str]) -> str:
-    """A 文号 standing on its own short line near the top (not one cited in the body)."""
-    for line in lines[:_TOP_LINES]:
-        match = _DOC_NUMBER.search(line)
-        if match and len(line) <= len(match.group(0)) + 12:
-            return match.group(0)
+def header_date(header: Header) -> str:
+    """The first date a header's date labels (成文日期, 发布日期 …) or its 来源 line give."""
+    for value in header.values("date") + header.values("issuer"):
+        found = parse_date(value)
+        if found:
+            return found
+    return ""
+
+
+def infer_validity(header: Header, today: Date | None = None) -> str:
+    """有效 / 已失效 / 已废止 … from a 有效性 / 时效性 label, or a 失效日期 already past."""
+    for value in header.values("validity"):
+        for word, form in validity_forms():
+            if word in value:
+                return form
+    for value in header.values("expiry"):
+        expiry = parse_date(value)
+        if expiry:
+            return "已失效" if expiry <= (today or Date.today()).isoformat() else "有效"
     return ""
 
 
 def infer_region(text: str, issuer: str = "", doc_number: str = "", title: str = "") -> str:
-    """Province (and city) from the issuer, the 文号 prefix, the title, then place names."""
-    for source in (issuer, title):
-        region = region_of_name(source)
-        if region:
-            return region
-    if doc_number:
-        head = doc_number[0]
-        province = next((name for name, short in PROVINCES.items() if short == head), "")
-        if province:
-            return province
-        if head in CITY_DOC_PREFIXES:
-            return "山东省" + CITY_DOC_PREFIXES[head]
-    return most_named_province(text)
+    """The most specific place a document speaks for, from its issuer, its title, its 文号,
+    else the place its text names most; 全国 for the central state's texts."""
+    places = gazetteer()
+    issuer_place = places.place_in(issuer) if issuer else None
+    if issuer_place is not None:
+        return issuer_place.name
+    if is_national(issuer) or front_matter.is_national_title(title):
+        return NATIONAL  # 国务院关于鼓励投资开发海南岛的规定 speaks for all of China
+    title_place = places.place_in(title) if title else None
+    if title_place is not None:
+        return title_place.name
+    region = region_of_doc_number(doc_number)
+    if region:
+        return region
+    body = text[:_BODY_SCAN]
+    if speaks_nationally(body):
+        return NATIONAL
+    place = places.most_named(body)
+    return place.name if place else ""
 
 
-def region_of_name(name: str) -> str:
-    """ "威海市人民政府" -> "山东省威海市"; "山东省…办公室" -> "山东省"; else ""."""
-    for province, cities in CITIES.items():
-        for city in cities:
-            if name.startswith((city, short_name(city) + "市")):
-                return province + city
-    return next((province for province in PROVINCES if name.startswith(province)), "")
-
-
-def most_named_province(text: str, minimum: int = 2) -> str:
-    """The province the text names most often ("好品山东", "青岛海关" count for 山东省)."""
-    counts: Counter[str] = Counter()
-    for province in PROVINCES:
-        counts[province] += text.count(short_name(province))
-    for cities in CITIES.values():
-        for city in cities:
-            counts[province_of_city(city)] += text.count(short_name(city))
-    if not counts:
+def region_of_doc_number(doc_number: str) -> str:
+    """The region a 文号's prefix names: 鲁政发 -> 山东省, 国办发 -> 全国, 黔江府发 -> 重庆市黔江区."""
+    if not doc_number:
         return ""
-    province, count = counts.most_common(1)[0]
-    return province if count >= minimum else ""
-
-
-def infer_kind(title: str) -> str:
-    """The kind of document its title names: 政策解读, 分工方案, 意见 ..."""
-    if "解读" in title:
-        return "政策解读"
-    bare = title.rstrip("》")
-    return next((kind for kind in _KINDS if bare.endswith(kind)), "")
-
-
-def _cn_number(text: str) -> int:
-    """ "六" -> 6, "十二" -> 12, "二十九" -> 29."""
-    if "十" not in text:
-        return _CN_DIGITS.get(text, 0)
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    data = place_data()
+    if doc_number.startswith(tuple(data["national"]["doc_prefixes"])):
+        return NATIONAL
+    head = doc_number[0]
+    province = next((name for name, short in data["province_abbreviations"].items()
+                     if short == head), "")
+    if province:
+        return province
+    if head in data["city_doc_prefixes"]["names"]:
+        return str(data["city_doc_prefixes"]["names"][head])
+    for length in (4, 3, 2):  # 黔江府发〔2015〕23号: a place's short name leads the 文号
+        place = gazetteer().lookup(doc_number[:length])
+        if place is not None:
+            return place.name
+    return ""

@@ -9,17 +9,19 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from ingest import lexicon
 from ingest.cleaner import clean_text
 from ingest.document import Document, DocumentMeta, ParsedDocument, content_hash
 from ingest.errors import EmptyDocument
 from ingest.facts import extract_facts
+from ingest.header import drop_header
 from ingest.loader import SUPPORTED_SUFFIXES, load_file
 from ingest.metadata import SIDECAR_SUFFIX, read_sidecar, resolve_metadata
 from ingest.segmenter import segment
 
 # Part of every content hash: bump it when cleaning, segmentation or fact extraction changes,
 # so the next ingest re-parses documents whose text did not change.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 _UNSAFE_ID = re.compile(r"[^0-9A-Za-z_\-\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
@@ -60,15 +62,16 @@ def document_id(path: Path) -> str:
 
 def _parse(raw: str, doc_id: str, given: dict[str, Any], source_name: str) -> ParsedDocument:
     text = clean_text(raw)  # 2. clean
+    meta = resolve_metadata(text, doc_id, given)  # 3. metadata, its header's labels included
+    text = drop_header(text)  # the header is metadata now, not text to quote
     if not text:
         raise EmptyDocument(
             f"{source_name or doc_id}: 清理后没有正文 / no text left after cleaning"
         )
-    meta = resolve_metadata(text, doc_id, given)  # 3. metadata
     meta = replace(meta, doc_id=doc_id, source_file=source_name or meta.source_file)
     meta_json = json.dumps(asdict(meta), ensure_ascii=False, sort_keys=True)
     document = Document(
-        meta=meta, text=text, content_hash=content_hash(PIPELINE_VERSION, text, meta_json)
+        meta=meta, text=text, content_hash=content_hash(PIPELINE_VERSION, lexicon.fingerprint(), text, meta_json)
     )
     chunks = segment(document)  # 4. segment
     facts = extract_facts(document, chunks)  # 5. extract facts

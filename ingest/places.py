@@ -1,67 +1,71 @@
-"""Provinces, their 文号 abbreviations, and Shandong's prefectural cities, for region guesses."""
+"""Places as policy texts and questions name them, on the gazetteer of all of China.
+
+Which issuers and texts speak for all of China (全国), names that hold a place but are not one
+(好品山东, 青岛海关), and the lookup tables other modules use, filled on first use.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
+from ingest.gazetteer import Place, gazetteer, place_data, short_name
+
+__all__ = ["CITIES", "NATIONAL", "NOT_PLACES", "PLACE_NAMES", "PROVINCES", "Place", "gazetteer",
+           "is_national", "place_data", "question_place", "short_name", "speaks_nationally"]
+
+NATIONAL = "全国"
+# Names that contain a place but are programmes or offices: 好品山东 is not a question about 山东.
+NOT_PLACES = re.compile("|".join(place_data()["not_places"]["patterns"]))
+
+
+def question_place(question: str) -> Place | None:
+    """The place a question names ("德清县的…", "黔江区…", "珠海…"), from its first place name
+    down; names that are not places (好品山东, 青岛海关, 长江质量奖) are masked first."""
+    masked = NOT_PLACES.sub(lambda match: " " * len(match.group()), question)
+    return gazetteer().place_in(masked)
+
+
+def is_national(issuer: str) -> bool:
+    """Whether an issuer speaks for all of China (国务院, 交通部, 全国人民代表大会常务委员会)."""
+    names = [name for name in re.split(r"[、,，\s]+", issuer) if name]  # 农业部、财政部
+    return bool(names) and all(any(re.search(pattern, name) for pattern in
+                                   place_data()["national"]["issuers"]) for name in names)
+
+
+def speaks_nationally(text: str) -> bool:
+    """Whether a text claims all of China ("在中华人民共和国境内…适用本条例") and never speaks as
+    a place (本省, 本市, 全县 …), as a law with no issuer line may only show in its articles."""
+    national = place_data()["national"]
+    return bool(re.search(national["scope"], text)) and not re.search(national["local_scope"], text)
+
+
+class _LazyMapping(Mapping[str, Any]):
+    """A read-only mapping filled on first access, so importing this module loads nothing."""
+
+    def __init__(self, load: Callable[[], Mapping[str, Any]]) -> None:
+        self._load = load
+
+    def _data(self) -> Mapping[str, Any]:
+        return self._load()
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data()
+
+
+# Every place name of China under its full and short names (威海, 威海市, 德清县) to its region.
+PLACE_NAMES: Mapping[str, str] = _LazyMapping(lambda: gazetteer().names)
+# The prefecture-level cities of each province.
+CITIES: Mapping[str, tuple[str, ...]] = _LazyMapping(lambda: gazetteer().cities)
 # Provincial-level divisions with the short name used in 文号 (鲁政发, 京政发 ...).
-PROVINCES: dict[str, str] = {
-    "北京市": "京", "天津市": "津", "河北省": "冀", "山西省": "晋", "内蒙古自治区": "蒙",
-    "辽宁省": "辽", "吉林省": "吉", "黑龙江省": "黑", "上海市": "沪", "江苏省": "苏",
-    "浙江省": "浙", "安徽省": "皖", "福建省": "闽", "江西省": "赣", "山东省": "鲁",
-    "河南省": "豫", "湖北省": "鄂", "湖南省": "湘", "广东省": "粤", "广西壮族自治区": "桂",
-    "海南省": "琼", "重庆市": "渝", "四川省": "川", "贵州省": "黔", "云南省": "云",
-    "西藏自治区": "藏", "陕西省": "陕", "甘肃省": "甘", "青海省": "青", "宁夏回族自治区": "宁",
-    "新疆维吾尔自治区": "新", "台湾省": "台", "香港特别行政区": "港", "澳门特别行政区": "澳",
-}  # fmt: skip
-
-# Prefectural cities by province; Shandong complete, a few capitals elsewhere.
-CITIES: dict[str, tuple[str, ...]] = {
-    "山东省": (
-        "济南市", "青岛市", "淄博市", "枣庄市", "东营市", "烟台市", "潍坊市", "济宁市",
-        "泰安市", "威海市", "日照市", "临沂市", "德州市", "聊城市", "滨州市", "菏泽市",
-    ),
-    "湖北省": ("武汉市", "荆州市", "宜昌市", "襄阳市"),
-    "河北省": ("石家庄市",),
-    "江苏省": ("南京市", "苏州市"),
-    "浙江省": ("杭州市", "宁波市"),
-    "广东省": ("广州市", "深圳市"),
-    "河南省": ("郑州市",),
-    "四川省": ("成都市",),
-}  # fmt: skip
-
-# One-character city prefixes of Shandong 文号 ("威政字[2024]5号"); 济 and 青 are left out
-# because 济南/济宁 share one and 青 is also Qinghai's.
-CITY_DOC_PREFIXES: dict[str, str] = {
-    "淄": "淄博市", "枣": "枣庄市", "烟": "烟台市", "潍": "潍坊市", "泰": "泰安市",
-    "威": "威海市", "临": "临沂市", "德": "德州市", "聊": "聊城市", "滨": "滨州市", "菏": "菏泽市",
-}  # fmt: skip
-
-
-def short_name(place: str) -> str:
-    """山东省 -> 山东, 威海市 -> 威海, 广西壮族自治区 -> 广西."""
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
-        if place.endswith(suffix) and len(place) > len(suffix) + 1:
-            return place[: -len(suffix)]
-    return place
-
-
-def province_of_city(city: str) -> str:
-    """The province a listed city belongs to, or ""."""
-    return next((province for province, cities in CITIES.items() if city in cities), "")
-
-
-def _every_place_name() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for province, cities in CITIES.items():
-        for city in cities:
-            names[city] = names[short_name(city)] = city
-    for province in PROVINCES:
-        names[province] = names[short_name(province)] = province
-    return names
-
-
-# Every province and listed city under its full and short name (威海, 威海市), to its full name.
-PLACE_NAMES: dict[str, str] = _every_place_name()
-# Names that contain a place but are programmes or units: 好品山东 is not a question about 山东.
-NOT_PLACES = re.compile(r"好品山东|好客山东|优品威海|山东手造|[\u4e00-\u9fa5]{2}海关")
+PROVINCES: Mapping[str, str] = _LazyMapping(lambda: place_data()["province_abbreviations"])

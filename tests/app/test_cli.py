@@ -30,7 +30,8 @@ def test_ask_json_follows_the_contract_and_quotes_verbatim(bundled_home: Path) -
     assert not answer["refused"] and answer["citations"]
     kb = KnowledgeBase(bundled_home)
     for citation in answer["citations"]:
-        assert set(citation) == {"n", "doc_id", "title", "issuer", "date", "region", "quote"}
+        assert set(citation) == {"n", "doc_id", "title", "issuer", "date", "region", "validity",
+                                 "quote"}
         assert citation["quote"] in kb.document(citation["doc_id"]).text
     assert "省商务厅" in answer["answer"]
     assert any("省商务厅牵头" in c["quote"] and c["doc_id"].startswith("000")

@@ -163,3 +163,14 @@ def test_ocr_fix_only_where_unambiguous() -> None:
 def test_footer_words_inside_body_sentences_kept() -> None:
     text = "各单位要分享经验,推广做法。\n对版权所有人的合法权益依法保护,营造良好环境。"
     assert clean_text(text) == text
+
+
+def test_markup_of_a_markdown_law_goes_and_its_words_stay() -> None:
+    raw = "危险废物经营许可证管理办法\n\n2004年5月30日 国务院令第408号公布\n\n<!-- INFO END -->\n第一章 总则"
+    # a title that names a 经营许可证 is not a site's licence footer ("经营许可证:宁B2-…")
+    assert clean_text(raw) == ("危险废物经营许可证管理办法\n\n2004年5月30日 国务院令第408号公布\n\n"
+                               "第一章 总则")
+
+
+def test_a_signing_date_that_lost_its_characters_is_not_a_phone_number() -> None:
+    assert clean_text("忻州市人民政府办公室\n   20211130   \n13912345678") == "忻州市人民政府办公室\n   20211130"
