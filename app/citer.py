@@ -42,8 +42,11 @@ def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
     on; a repealed rule says so (已废止)."""
     if meta is None:
         return f"《{doc_id}》"
-    details = ",".join(part for part in (meta.issuer, meta.region, meta.date, meta.validity) if part)
-    return f"《{meta.title}》({details})"
+    # a document whose title or region nobody could tell says so, never leaves a blank
+    title = meta.title or meta.source_file or meta.doc_id
+    region = meta.region or "地区未知"
+    details = ",".join(part for part in (meta.issuer, region, meta.date, meta.validity) if part)
+    return f"《{title}》({details})"
 
 
 def grouped_answer(question: str, intent: Intent, facts: Sequence[F], metas: Metas,

@@ -31,13 +31,16 @@ def _place(region: str) -> Place | None:
 
 @lru_cache(maxsize=4096)
 def region_matches(document_region: str, wanted: str | None) -> bool:
-    """True where no region is wanted, or the document's region is the wanted one or contains it."""
+    """True where no region is wanted, or the document's region is the wanted one or contains it.
+
+    A document whose region nobody could tell (no sidecar, no place in its text) cannot be
+    ruled out: it is searched, and its answers name it as a document of unknown region."""
     if not wanted:
         return True
     document, asked = _NOTE.sub("", document_region).strip(), _NOTE.sub("", wanted).strip()
-    if document == NATIONAL:
+    if document == NATIONAL or not document:
         return True
-    if not document or not asked:
+    if not asked:
         return False
     document_place, asked_place = _place(document), _place(asked)
     if document_place and asked_place:
