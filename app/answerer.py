@@ -129,12 +129,16 @@ class Answerer:
                 facts = [fact for fact in facts if fact.span.chunk_id in near]
             answer = answer_with(text, facts, metas)
             if answer is not None and not answer.refused:
-                if len(question_parts(text)) > 1:
-                    # "要制定多少项标准？要形成几个产业集群？": the facts may answer one part
+                compound = len(question_parts(text)) > 1
+                if compound or intent == Intent.RESPONSIBILITY:
+                    # "要制定多少项标准？要形成几个产业集群？": the facts may answer one part;
+                    # "查禁赌博的主管部门是谁": a task matched in other words may not be the one
+                    # asked, so the sentence that reads best is shown beside it
                     hits = self.kb.search(text, k=max(self.top_k, _EVIDENCE_PASSAGES),
                                           region=region)
-                    answer = add_lines(answer, answer_from_evidence(text, str(intent), hits,
-                                                                    self.kb))
+                    found = answer_from_evidence(text, str(intent), hits, self.kb,
+                                                 best_only=not compound)
+                    answer = add_lines(answer, found)
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),
                                 replace(answer, question=asked_text))
             # "no document gives an amount for X" is said only once the passages are read

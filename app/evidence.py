@@ -658,7 +658,8 @@ def question_parts(question: str) -> list[str]:
 
 
 def answer_from_evidence(question: str, intent: str, hits: Sequence[Hit], library: Library,
-                         wider: Callable[[], Sequence[Hit]] | None = None) -> Answer:
+                         wider: Callable[[], Sequence[Hit]] | None = None,
+                         best_only: bool = False) -> Answer:
     """Answer from the units of the retrieved passages, each part of a compound question on
     its own; where none carries what is asked, read every passage `wider` gives (those
     naming the subject) before stating absence."""
@@ -685,7 +686,7 @@ def answer_from_evidence(question: str, intent: str, hits: Sequence[Hit], librar
             missing = [*missing, *more_missing]
         chosen += found[:1] if len(readers) > 1 else found
         lacking += missing
-    chosen = _distinct(chosen)
+    chosen = _distinct(chosen)[:1] if best_only else _distinct(chosen)
     if not chosen:
         return absence(question, intent, lacking, readers[0])
     return compose(question, intent, chosen, readers[0], library.neighbours)
