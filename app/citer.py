@@ -51,12 +51,21 @@ def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
 
 def grouped_answer(question: str, intent: Intent, facts: Sequence[F], metas: Metas,
                    line_of: Callable[[F, Citer], str]) -> Answer:
-    """An answer listing facts under the document each comes from, every line cited."""
+    """The conclusion first, every line cited, then the document it rests on; facts of several
+    documents are listed under the document each comes from."""
     citer = Citer(metas)
+    groups = by_document(facts)
     lines = []
-    for doc_id, group in by_document(facts).items():
-        lines.append(f"根据{document_label(metas.get(doc_id), doc_id)}:")
-        lines += [line_of(fact, citer) for fact in group]
+    if len(groups) == 1:
+        doc_id, group = next(iter(groups.items()))
+        lines = [line_of(fact, citer) for fact in group]
+        if len(lines) == 1:
+            lines[0] = lines[0].removeprefix("- ")
+        lines.append(f"来源:{document_label(metas.get(doc_id), doc_id)}")
+    else:
+        for doc_id, group in groups.items():
+            lines.append(f"根据{document_label(metas.get(doc_id), doc_id)}:")
+            lines += [line_of(fact, citer) for fact in group]
     return Answer(question, "\n".join(lines), False, str(intent), tuple(citer.citations))
 
 

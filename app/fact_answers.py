@@ -55,7 +55,7 @@ def answer_responsibility(question: str, facts: Sequence[Fact], metas: Metas,
     if not matches:
         return None
     return grouped_answer(question, Intent.RESPONSIBILITY, matches, metas, lambda f, citer:
-                          f"- {_task_label(f)}:{describe_units(f)}。{citer.cite(f.span)}")
+                          f"- {describe_units(f)}{citer.cite(f.span)}(任务:{_task_label(f)})")
 
 
 def _without_units(question: str) -> str:

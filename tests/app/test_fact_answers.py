@@ -37,8 +37,9 @@ def assert_cited(answer: Answer) -> None:
 def test_responsibility_names_lead_and_cooperating_units(question: str) -> None:
     answer = ask(answer_responsibility, question)
     assert answer is not None and not answer.refused
-    first = answer.answer.splitlines()[1]
+    first = answer.answer.splitlines()[0]  # the conclusion first, the source line after it
     assert "省市场监管局牵头,省发展改革委、省工业和信息化厅、省住房城乡建设厅、省农业农村厅、省商务厅配合" in first
+    assert answer.answer.splitlines()[-1].startswith("来源:《")
     assert "山东省质量强省及品牌战略推进工作领导小组办公室" in answer.answer and "2021-06-29" in answer.answer
     assert_cited(answer)
     assert answer.citations[0].row == 1
