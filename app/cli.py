@@ -203,7 +203,9 @@ def evaluate(
             ingest_paths(knowledge_base, [corpus], progress=True)
         else:
             knowledge_base = open_knowledge_base(settings)
-        paths: list[tuple[str, Any, Path]] = [("extractive", Answerer(knowledge_base), out)]
+        # the answerer `serve` uses, with the same settings
+        extractive = Answerer(knowledge_base, top_k=settings.top_k)
+        paths: list[tuple[str, Any, Path]] = [("extractive", extractive, out)]
         if llm:
             generating = make_answerer(knowledge_base, settings)
             if not isinstance(generating, GeneratingAnswerer):
