@@ -178,6 +178,7 @@ class EvidenceReader:
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(part or question)
+        self.asks_reward = bool(_ASKS_REWARD.search(part or question))
 
     def _held(self, word: str, text: str) -> float:
         if word in text:
@@ -246,16 +247,15 @@ class EvidenceReader:
         if self.required and not self.required & scored.carries:
             return False
         if Kind.MONEY in self.required:
-            unit = scored.unit
-            chunk = unit.hit.chunk
-            flavour = money_flavour(" ".join((unit.lead.quote if unit.lead else "", unit.text,
-                                              chunk.context, *chunk.section_path)))
+            flavour = money_flavour(_unit_words(scored.unit))
             # a fine answers only a question about fines; a question about a reward or a
             # fine, only money said to be one ("赌注特大是指五百元以上" is neither)
             if flavour == {"penalty"} and "penalty" not in self.flavour:
                 return False
             if self.flavour and not flavour & self.flavour:
                 return False
+        if self.asks_reward and "reward" not in money_flavour(_unit_words(scored.unit)):
+            return False
         if self.measure and self.required:
             return _holds_word(self.measure, _compact(scored.unit.text))
         return True
@@ -350,7 +350,9 @@ def _key_words(question: str, weigh: Weigh, tokenize: Tokenize) -> tuple[KeyWord
     candidates = [_compact(w) for w in tokenizer.segment(_QUOTED.sub(" ", question))]
     weights = weigh(candidates)  # the words some passage uses
     for quoted in _QUOTED.findall(question):
-        found[_compact(quoted)] = None
+        # “三证” / “四强”: a short quoted name is often a count of things the text lists
+        if len(_compact(quoted)) >= 3:
+            found[_compact(quoted)] = None
     for word in tokenizer.segment(_QUOTED.sub(" ", question)):
         word = _compact(word)
         if (len(word) < 3 or word in QUESTION_WORDS or is_place_name(word)
@@ -407,6 +409,18 @@ def _holds_word(word: str, text: str) -> bool:
 # words of three characters that name no particular thing
 _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些人|老百姓|工作人员|负责人|具体内容)$"
                       r"|[省市县区州镇乡]$|^(多长|多久|多少|几)")
+# "有没有购车补贴" / "能拿奖励吗": whether a reward exists is asked
+_ASKS_REWARD = re.compile(r"有没有[^，,。？?]{0,10}(补贴|奖励|补助|资助|奖金|奖补)"
+                          r"|(补贴|奖励|补助|资助|奖金|奖补)吗|能不能(拿|领|享受)")
+
+
+def _unit_words(unit: Unit) -> str:
+    """A unit with its lead, headings and column names: what it is said under."""
+    chunk = unit.hit.chunk
+    return " ".join((unit.lead.quote if unit.lead else "", unit.text, chunk.context,
+                     *chunk.section_path))
+
+
 _UNSEEN_WEIGHT = 1.0
 _PART_CREDIT = 0.8
 

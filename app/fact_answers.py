@@ -41,8 +41,12 @@ def describe_units(fact: Responsibility) -> str:
     return f"责任单位:{'、'.join(fact.joint)}(文件未指定牵头单位)"
 
 
+# a task is named by its first words; its whole text is the citation's quote
+_TASK_CHARS = 80
+
+
 def _task_label(fact: Responsibility) -> str:
-    task = fact.task if len(fact.task) <= 40 else fact.task[:40] + "…"
+    task = fact.task if len(fact.task) <= _TASK_CHARS else fact.task[:_TASK_CHARS] + "…"
     return f"{fact.heading} · {task}" if fact.heading and fact.heading not in task else task
 
 
