@@ -25,6 +25,7 @@ from app.rewards import MAX_LISTED, answer_reward
 from ingest.department import canonical, find_mentions, level_of, match_units
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, Qualification, Responsibility, Target
+from kb.tokenizer import domain_tokenizer
 
 __all__ = ["answer_duties", "answer_qualification", "answer_responsibility", "answer_reward",
            "answer_target"]
@@ -190,7 +191,19 @@ def answer_target(question: str, facts: Sequence[Fact], metas: Metas,
                for f in ([f for f in found if f.span.doc_id in every] or found)[:_MAX_PER_YEAR]]
     if not matches:
         return None
-    return grouped_answer(question, Intent.TARGET, matches, metas, _target_line)
+    return grouped_answer(question, Intent.TARGET, [*matches, *_siblings(question, matches, pool)],
+                          metas, _target_line)
+
+
+def _siblings(question: str, matches: Sequence[Target], pool: Sequence[Target]) -> list[Target]:
+    """Goals of the same sentence that name what the question names and the matches do not:
+    "制造业和服务业高端品牌企业各要新增多少" is answered by both halves of
+    "省制造业、服务业高端品牌企业分别新增1500家、600家以上"."""
+    spans = {(f.span.doc_id, f.span.start) for f in matches}
+    named = " ".join(f.metric for f in matches)
+    words = {w for w in domain_tokenizer().segment(question) if len(w) >= 2 and w not in named}
+    return [f for f in pool if f not in matches and (f.span.doc_id, f.span.start) in spans
+            and any(w in f.metric for w in words)]
 
 
 def _target_line(fact: Target, citer: Citer) -> str:
