@@ -516,7 +516,8 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
 
 
 def compose(question: str, intent: str, chosen: Sequence[Scored], reader: EvidenceReader,
-            neighbours: Neighbours | None = None) -> Answer:
+            neighbours: Neighbours | None = None,
+            sections: Callable[[Unit], list[Span]] | None = None) -> Answer:
     """The conclusion first, each line cited, then the documents it rests on."""
     metas = {s.unit.hit.meta.doc_id: s.unit.hit.meta for s in chosen}
     citer = Citer(metas)
@@ -540,6 +541,11 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
         line = f"{lead}{conclusion(s, reader)}{citer.cite(unit.span())}"
         for span in _following(s, reader, neighbours):
             line += f" {_compact(span.quote)}{citer.cite(span)}"
+        children = sections(unit) if sections is not None and reader.asks_list else []
+        if len(children) >= 2 and s is chosen[0]:
+            # "四大工程具体指哪四个": the sections under the one the unit stands in
+            line += " 包括:" + " ".join(f"{_compact(span.quote)}{citer.cite(span)}"
+                                       for span in children)
         lines.append(line)
     if len(lines) > 1:
         lines = [f"- {line}" for line in lines]
@@ -703,7 +709,35 @@ def answer_from_evidence(question: str, intent: str, hits: Sequence[Hit], librar
     chosen = _distinct(chosen)[:1] if best_only else _distinct(chosen)
     if not chosen:
         return absence(question, intent, lacking, readers[0])
-    return compose(question, intent, chosen, readers[0], library.neighbours)
+    def sections(unit: Unit) -> list[Span]:
+        return subsections(unit.hit.chunk, library.chunks(unit.hit.chunk.doc_id))
+
+    return compose(question, intent, chosen, readers[0], library.neighbours, sections)
+
+
+_MAX_SECTIONS = 8
+
+
+def subsections(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Span]:
+    """The headings of the sections directly under the one `chunk` stands in, each as the
+    span where its chunk begins with it."""
+    path = chunk.section_path
+    if not path:
+        return []
+    found: dict[str, Span] = {}
+    for other in chunks:
+        if len(other.section_path) <= len(path) or other.section_path[:len(path)] != path:
+            continue
+        heading = other.section_path[len(path)]
+        at = other.text.find(heading)
+        if heading in found or at < 0:
+            continue
+        found[heading] = Span(doc_id=other.doc_id, start=other.start + at,
+                              end=other.start + at + len(heading), quote=heading,
+                              chunk_id=other.chunk_id, section_path=other.section_path)
+        if len(found) == _MAX_SECTIONS:
+            break
+    return list(found.values())
 
 
 _MARK = re.compile(r"\[(\d+)\]")
