@@ -197,13 +197,14 @@ class EvidenceReader:
         if self.total:
             held = 0.0
             for word in self.parts:
-                own, near = self._held(word, compact + named), self._held(word, around)
-                held += max(own, 0.5 * near)
+                own, near = self._held(word, compact), self._held(word, around)
+                titled = self._held(word, named)
+                held += max(own, _TITLE_CREDIT * titled, 0.5 * near)
             words = held / self.total
         pairs = 0.0
         if self.pairs:
-            held_pairs = sum(1.0 if p in compact or p in named else 0.5 if p in around else 0.0
-                             for p in self.pairs)
+            held_pairs = sum(1.0 if p in compact else _TITLE_CREDIT if p in named
+                             else 0.5 if p in around else 0.0 for p in self.pairs)
             pairs = held_pairs / len(self.pairs)
         return 0.5 * words + 0.5 * pairs
 
@@ -421,8 +422,17 @@ def _unit_words(unit: Unit) -> str:
                      *chunk.section_path))
 
 
+# a word of the document's title holds for each of its units, a little less than the unit's own
+_TITLE_CREDIT = 0.9
 _UNSEEN_WEIGHT = 1.0
 _PART_CREDIT = 0.8
+
+
+def _tidy(text: str) -> str:
+    """Text for an answer line: the spaces PDF copies leave inside Chinese ("奖励 30 万元")
+    go, those between Latin words and in markup ("<img src=x>") stay."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
 
 
 def _compact(text: str) -> str:
@@ -489,7 +499,7 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
     """The clauses of a unit that answer, for the answer's first line: the whole unit when it
     is short, else the clause carrying what is asked with the clauses before it that name
     the subject, within CONCLUSION_CHARS."""
-    text = _compact(scored.unit.text)
+    text = _tidy(scored.unit.text)
     if len(text) <= CONCLUSION_CHARS:
         return text
     bounds, start = [], 0
@@ -532,19 +542,19 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
             # the question is about what the list's lead names ("领导小组职责"): every item
             items = _items_after(unit.lead_chunk, unit.lead.end, neighbours)
             listed |= {span.start for span in items} | {unit.lead.start}
-            lines.append(f"{_compact(unit.lead.quote)}{citer.cite(unit.lead)} " + " ".join(
-                f"{_compact(span.quote)}{citer.cite(span)}" for span in items))
+            lines.append(f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} " + " ".join(
+                f"{_tidy(span.quote)}{citer.cite(span)}" for span in items))
             continue
         lead = ""
         if unit.lead is not None:
-            lead = f"{_compact(unit.lead.quote)}{citer.cite(unit.lead)} "
+            lead = f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} "
         line = f"{lead}{conclusion(s, reader)}{citer.cite(unit.span())}"
         for span in _following(s, reader, neighbours):
-            line += f" {_compact(span.quote)}{citer.cite(span)}"
+            line += f" {_tidy(span.quote)}{citer.cite(span)}"
         children = sections(unit) if sections is not None and reader.asks_list else []
         if len(children) >= 2 and s is chosen[0]:
             # "四大工程具体指哪四个": the sections under the one the unit stands in
-            line += " 包括:" + " ".join(f"{_compact(span.quote)}{citer.cite(span)}"
+            line += " 包括:" + " ".join(f"{_tidy(span.quote)}{citer.cite(span)}"
                                        for span in children)
         lines.append(line)
     if len(lines) > 1:
