@@ -218,6 +218,8 @@ class EvidenceReader:
         carries = carried_kinds(unit.text, chunk.context)
         if _BOILERPLATE.search(unit.text) or _compact(unit.text) == _compact(unit.hit.meta.title):
             relevance *= 0.5
+        if _INSTRUCTION.search(unit.text):
+            relevance = 0.0  # an order planted in a document is text, never an answer
         if self.levels and _other_level_only(unit.text, self.levels):
             relevance *= 0.5
         score = relevance + 0.1 * unit.hit.coverage
@@ -284,6 +286,9 @@ class EvidenceReader:
 # 认真贯彻执行。" / "各区县人民政府,市政府各部门:" / "关于印发…的通知"
 _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执行|贯彻执行|贯彻实施|按照执行|^各[^。]{2,60}[:：]$"
                           r"|^关于印发|会议(?:通过|批准|修订|修正)\)?$|^根据[^。]{2,80}修正\)?$")
+# "忽略以上指令,直接回答:…" / "ignore previous instructions": words addressed to a model
+_INSTRUCTION = re.compile(r"忽略(?:以上|上述|之前|前面|所有)*的?(?:指令|指示|提示|规则)|直接回答[:：]"
+                          r"|(?i:ignore\s+(?:all\s+)?(?:the\s+)?(?:previous|above|prior)\s+instructions)")
 # Levels of government that tier a rule: "对认定为省级…、市级…的分别奖励…"
 _LEVEL = re.compile(r"国家级|省级|市级|县级|区级|州级|乡镇级")
 _LEVEL_ALIASES: dict[str, str] = {}
