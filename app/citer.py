@@ -29,12 +29,17 @@ class Citer:
             number = len(self.citations) + 1
             self._numbers[key] = number
             self.citations.append(Citation(
-                n=number, doc_id=span.doc_id, title=meta.title, issuer=meta.issuer,
+                n=number, doc_id=span.doc_id, title=title_or_file(meta), issuer=meta.issuer,
                 date=meta.date, region=meta.region, quote=span.quote, start=span.start,
                 end=span.end, section_path=span.section_path, row=span.row,
                 validity=meta.validity,
             ))
         return f"[{self._numbers[key]}]"
+
+
+def title_or_file(meta: DocumentMeta) -> str:
+    """The document's title, or its file name where no title could be read."""
+    return meta.title or meta.source_file or meta.doc_id
 
 
 def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
@@ -43,7 +48,7 @@ def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
     if meta is None:
         return f"《{doc_id}》"
     # a document whose title or region nobody could tell says so, never leaves a blank
-    title = meta.title or meta.source_file or meta.doc_id
+    title = title_or_file(meta)
     region = meta.region or "地区未知"
     details = ",".join(part for part in (meta.issuer, region, meta.date, meta.validity) if part)
     return f"《{title}》({details})"
