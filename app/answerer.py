@@ -150,6 +150,13 @@ class Answerer:
             return Evidence(text, intent, region, _cited_facts(grounded, facts), tuple(hits),
                             replace(grounded, question=asked_text))
         # 4. otherwise the units of the passages that carry what is asked; a refusal when none
+        if number is None and hits:
+            # "南昌市长质量奖管理办法的发文字号": the document retrieval finds is the one named
+            number = answer_document_number(text, metas, lambda d: self.kb.document(d).text,
+                                            hits[0].meta)
+            if number is not None and not number.refused:
+                return Evidence(text, intent, region, (), tuple(hits),
+                                replace(number, question=asked_text))
         answer = answer_from_evidence(
             text, str(intent), hits, self.kb,
             lambda: self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region))

@@ -22,19 +22,28 @@ def _documents_named(question: str, metas: Mapping[str, DocumentMeta]) -> list[D
 
 
 def answer_document_number(question: str, metas: Mapping[str, DocumentMeta],
-                           document_text: Callable[[str], str]) -> Answer | None:
-    """The 文号 of the named document, quoted where it stands; a refusal where the text has none.
+                           document_text: Callable[[str], str],
+                           found: DocumentMeta | None = None) -> Answer | None:
+    """The 文号 of the named document (or of `found`, the one retrieval found best), quoted
+    where it stands; read from the document's header where only the header gave it; a refusal
+    where neither has one.
 
     None where the question is not about a 文号 or names no known document.
     """
     if not ASKS_NUMBER.search(question):
         return None
     documents = _documents_named(question, metas)
+    if len(documents) != 1 and found is not None:
+        documents = [found]
     if len(documents) != 1:
         return None
     meta = documents[0]
     text = document_text(meta.doc_id)
     start = text.find(meta.doc_number) if meta.doc_number else -1
+    if start < 0 and meta.doc_number:
+        # "【字号】洪府发〔2021〕21号" in a header table: metadata, not text to quote
+        return Answer(question=question, refused=False, intent="general",
+                      answer=f"{document_label(meta)}的文号为“{meta.doc_number}”(据文件信息栏)。")
     if start < 0:
         return Answer(question=question, refused=True, intent="general",
                       answer=f"已收录的{document_label(meta)}未载明文号。")
