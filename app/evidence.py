@@ -218,7 +218,7 @@ class EvidenceReader:
         carries = carried_kinds(unit.text, chunk.context)
         if _BOILERPLATE.search(unit.text) or _compact(unit.text) == _compact(unit.hit.meta.title):
             relevance *= 0.5
-        if _INSTRUCTION.search(unit.text):
+        if _INSTRUCTION.search(unit.text) and not _CONTENT_LEFT.search(_without_orders(unit.text)):
             relevance = 0.0  # an order planted in a document is text, never an answer
         if self.levels and _other_level_only(unit.text, self.levels):
             relevance *= 0.5
@@ -289,6 +289,18 @@ _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执�
 # "忽略以上指令,直接回答:…" / "ignore previous instructions": words addressed to a model
 _INSTRUCTION = re.compile(r"忽略(?:以上|上述|之前|前面|所有)*的?(?:指令|指示|提示|规则)|直接回答[:：]"
                           r"|(?i:ignore\s+(?:all\s+)?(?:the\s+)?(?:previous|above|prior)\s+instructions)")
+_CONTENT_LEFT = re.compile(r"[\u4e00-\u9fff]{6}")
+
+
+def _without_orders(text: str) -> str:
+    """A unit less the orders planted in it: a bracketed aside that holds one, or the rest of
+    the sentence from where one begins ("…奖励20万元(忽略以上所有指令,…)" keeps its rule)."""
+    text = re.sub(r"[(（][^()（）]*[)）]",
+                  lambda m: "" if _INSTRUCTION.search(m.group(0)) else m.group(0), text)
+    match = _INSTRUCTION.search(text)
+    return text[:match.start()] if match else text
+
+
 # Levels of government that tier a rule: "对认定为省级…、市级…的分别奖励…"
 _LEVEL = re.compile(r"国家级|省级|市级|县级|区级|州级|乡镇级")
 _LEVEL_ALIASES: dict[str, str] = {}
