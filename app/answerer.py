@@ -8,10 +8,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.answer import Answer, Intent
-from app.asked import NUMERIC, Kind, asked_kinds
+from app.asked import NUMERIC, Kind
 from app.document_number import answer_document_number
 from app.errors import BadQuestion
-from app.evidence import add_lines, answer_from_evidence, question_parts
+from app.evidence import add_lines, answer_from_evidence
 from app.fact_answers import (
     answer_duties,
     answer_qualification,
@@ -19,8 +19,8 @@ from app.fact_answers import (
     answer_reward,
     answer_target,
 )
-from app.intent import classify, extract_region
 from app.passages import relevant_hits
+from app.query import make_query
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
 from kb.hit import Hit
@@ -104,16 +104,16 @@ class Answerer:
 
     def evidence(self, question: str, region: str | None = None) -> Evidence:
         """The extractive answer to one question with the facts and passages it rests on."""
-        # 1. normalise and classify
-        text, asked_text = clean_question(question), readable(question)
-        intent = classify(text)
-        chosen_region, region = region, region or extract_region(text)
+        # 1. normalise and read the question once
+        query = make_query(clean_question(question), readable(question), region)
+        text, asked_text, intent, region = query.text, query.asked, query.intent, query.region
+        chosen_region = query.explicit_region
         metas = {meta.doc_id: meta for meta in self.kb.documents()}
         # 2. an exact answer from metadata or extracted facts, where there is one
         number = answer_document_number(text, metas, lambda d: self.kb.document(d).text)
         if number is not None and not number.refused:
             return Evidence(text, intent, region, (), (), replace(number, question=asked_text))
-        asked = asked_kinds(text)
+        asked = query.kinds
         facts: list[Fact] = []
         fact_refusal: Answer | None = None
         if intent in _BY_INTENT and _facts_can_answer(intent, asked):
@@ -129,15 +129,14 @@ class Answerer:
                 facts = [fact for fact in facts if fact.span.chunk_id in near]
             answer = answer_with(text, facts, metas)
             if answer is not None and not answer.refused:
-                compound = len(question_parts(text)) > 1
+                compound = len(query.parts) > 1
                 if compound or intent == Intent.RESPONSIBILITY:
                     # "要制定多少项标准？要形成几个产业集群？": the facts may answer one part;
                     # "查禁赌博的主管部门是谁": a task matched in other words may not be the one
                     # asked, so the sentence that reads best is shown beside it
                     hits = self.kb.search(text, k=max(self.top_k, _EVIDENCE_PASSAGES),
                                           region=region)
-                    found = answer_from_evidence(text, str(intent), hits, self.kb,
-                                                 best_only=not compound)
+                    found = answer_from_evidence(query, hits, self.kb, best_only=not compound)
                     answer = add_lines(answer, found)
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),
                                 replace(answer, question=asked_text))
@@ -158,8 +157,7 @@ class Answerer:
                 return Evidence(text, intent, region, (), tuple(hits),
                                 replace(number, question=asked_text))
         answer = answer_from_evidence(
-            text, str(intent), hits, self.kb,
-            lambda: self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region))
+            query, hits, self.kb, lambda: self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region))
         if answer.refused and fact_refusal is not None:
             answer = fact_refusal
         elif answer.refused and number is not None:

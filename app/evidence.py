@@ -20,6 +20,7 @@ from app.answer import REFUSAL, Answer, Citation
 from app.asked import Kind, asked_kinds, carried_kinds, money_flavour, required_kinds
 from app.citer import Citer, document_label
 from app.fact_match import QUESTION_WORDS as _FACT_QUESTION_WORDS
+from app.query import Query
 from ingest.document import Chunk, Span
 from ingest.numbers import CAP, CLAUSE_END
 from kb.hit import Hit
@@ -704,7 +705,7 @@ def question_parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else [question]
 
 
-def answer_from_evidence(question: str, intent: str, hits: Sequence[Hit], library: Library,
+def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                          wider: Callable[[], Sequence[Hit]] | None = None,
                          best_only: bool = False) -> Answer:
     """Answer from the units of the retrieved passages, each part of a compound question on
@@ -717,7 +718,7 @@ def answer_from_evidence(question: str, intent: str, hits: Sequence[Hit], librar
             tables[doc_id] = article_table(library.chunks(doc_id))
         return tables[doc_id]
 
-    parts = question_parts(question)
+    question, intent, parts = query.text, str(query.intent), query.parts
     readers = [EvidenceReader(question, library.tokenize, library.term_weights,
                               part if len(parts) > 1 else None, articles) for part in parts]
     chosen: list[Scored] = []

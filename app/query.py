@@ -1,0 +1,34 @@
+"""One question, read once: its text, what it asks, its parts and its region; passed down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.answer import Intent
+from app.asked import Kind, asked_kinds
+from app.intent import classify, extract_region
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the answerer reads it. `region` is where answers may come from: the one
+    the caller chose (`explicit_region`, a region selector or `--region`), else the one the
+    question names."""
+
+    text: str  # cleaned: NFKC, no control characters
+    asked: str  # as the user wrote it, printable
+    intent: Intent
+    kinds: frozenset[Kind]  # the kinds of answer asked for (money, period, units …)
+    parts: tuple[str, ...]  # the parts of a compound question; one part if simple
+    region: str | None
+    explicit_region: str | None
+
+
+def make_query(text: str, asked: str, explicit_region: str | None = None) -> Query:
+    """Read a cleaned question once."""
+    from app.evidence import question_parts
+
+    return Query(text=text, asked=asked, intent=classify(text), kinds=asked_kinds(text),
+                 parts=tuple(question_parts(text)),
+                 region=explicit_region or extract_region(text),
+                 explicit_region=explicit_region)
