@@ -1,0 +1,192 @@
+"""An answer made of the units that answer: the conclusion first, each line cited, then the
+documents it rests on; or a refusal that names what the documents speak of."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from app.answer import REFUSAL, Answer, Citation
+from app.asked import Kind, carried_kinds
+from app.citer import Citer, document_label
+from app.evidence.reader import CONCLUSION_CHARS, EvidenceReader, Scored
+from app.evidence.units import (
+    _ITEM,
+    _LEAD,
+    Neighbours,
+    Unit,
+    _compact,
+    _items_after,
+    _tidy,
+    _units_after,
+)
+from ingest.document import Span
+from ingest.numbers import CAP, CLAUSE_END
+
+
+def conclusion(scored: Scored, reader: EvidenceReader) -> str:
+    """The clauses of a unit that answer, for the answer's first line: the whole unit when it
+    is short, else the clause carrying what is asked with the clauses before it that name
+    the subject, within CONCLUSION_CHARS."""
+    text = _tidy(scored.unit.text)
+    if len(text) <= CONCLUSION_CHARS:
+        return text
+    bounds, start = [], 0
+    for match in CLAUSE_END.finditer(text):
+        bounds.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    rated = []
+    for index, (a, b) in enumerate(bounds):
+        clause = text[a:b]
+        kind_bonus = 1.0 if reader.asked & carried_kinds(clause) else 0.0
+        if reader.asks_cap and CAP.search(clause):
+            kind_bonus += 0.5
+        rated.append((reader.relevance(clause) + kind_bonus, index))
+    _, best = max(rated)
+    first, last = best, best
+    while first > 0 and bounds[last][1] - bounds[first - 1][0] <= CONCLUSION_CHARS:
+        first -= 1
+    while last + 1 < len(bounds) and bounds[last + 1][1] - bounds[first][0] <= CONCLUSION_CHARS:
+        last += 1
+    clause = text[bounds[first][0]:bounds[last][1]]
+    return ("…" if first > 0 else "") + clause + ("…" if last + 1 < len(bounds) else "")
+
+
+def compose(question: str, intent: str, chosen: Sequence[Scored], reader: EvidenceReader,
+            neighbours: Neighbours | None = None,
+            sections: Callable[[Unit], list[Span]] | None = None) -> Answer:
+    """The conclusion first, each line cited, then the documents it rests on."""
+    metas = {s.unit.hit.meta.doc_id: s.unit.hit.meta for s in chosen}
+    citer = Citer(metas)
+    lines = []
+    listed: set[int] = set()
+    for s in chosen:
+        unit = s.unit
+        if unit.start in listed or (unit.lead is not None and unit.lead.start in listed):
+            continue
+        if unit.lead is not None and unit.lead_chunk is not None and (
+                reader.asks_list or reader.relevance(unit.lead.quote) >= reader.relevance(unit.text)):
+            # the question is about what the list's lead names ("领导小组职责"): every item
+            items = _items_after(unit.lead_chunk, unit.lead.end, neighbours)
+            listed |= {span.start for span in items} | {unit.lead.start}
+            lines.append(f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} " + " ".join(
+                f"{_tidy(span.quote)}{citer.cite(span)}" for span in items))
+            continue
+        lead = ""
+        if unit.lead is not None:
+            lead = f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} "
+        line = f"{lead}{conclusion(s, reader)}{citer.cite(unit.span())}"
+        for span in _following(s, reader, neighbours):
+            line += f" {_tidy(span.quote)}{citer.cite(span)}"
+        children = sections(unit) if sections is not None and reader.asks_list else []
+        if len(children) >= 2 and s is chosen[0]:
+            # "四大工程具体指哪四个": the sections under the one the unit stands in
+            line += " 包括:" + " ".join(f"{_tidy(span.quote)}{citer.cite(span)}"
+                                       for span in children)
+        lines.append(line)
+    if len(lines) > 1:
+        lines = [f"- {line}" for line in lines]
+    sources = list(dict.fromkeys(document_label(metas[c.doc_id]) for c in citer.citations))
+    lines.append("来源:" + ";".join(sources))
+    return Answer(question=question, answer="\n".join(lines), refused=False, intent=intent,
+                  citations=tuple(citer.citations))
+
+
+# "(市商务局牵头,…配合)" / "〔责任单位:省市场监管局按职责分工负责。〕" / "X、Y负责落实。": the
+# note after a task that names who carries it out
+_RESPONSIBILITY_NOTE = re.compile(r"牵头|配合|负责|责任单位|责任部门|主管部门|承办")
+_NOTE_CHARS = 120
+_HEADING_CHARS = 30
+_BODY_CHARS = 220
+
+
+
+def _following(scored: Scored, reader: EvidenceReader,
+               neighbours: Neighbours | None) -> list[Span]:
+    """What must be read after a unit for it to answer: the items a list's lead introduces,
+    or, for "who" questions, the note naming the units that carry out a task."""
+    unit = scored.unit
+    after = _units_after(unit.hit.chunk, unit.end, neighbours)
+    if _LEAD.search(unit.text):
+        return _items_after(unit.hit.chunk, unit.end, neighbours)
+    if len(_compact(unit.text)) <= _HEADING_CHARS and _ITEM.match(unit.text) and after \
+            and not reader.asked & scored.carries:
+        # "(一)实施质量建设“四强工程”。" is a heading: what it names is said after it
+        body, size = [], 0
+        for span in after:
+            if _ITEM.match(span.quote) or span.chunk_id != after[0].chunk_id \
+                    or size + len(span.quote) > _BODY_CHARS:
+                break
+            body.append(span)
+            size += len(span.quote)
+        if body:
+            return body
+    if Kind.UNITS in reader.asked and not _RESPONSIBILITY_NOTE.search(unit.text):
+        # the note closes the item the unit belongs to: read on until the next item starts
+        for index, span in enumerate(after):
+            if _ITEM.match(span.quote) or (index and span.chunk_id != after[index - 1].chunk_id
+                                            and span.chunk_id != unit.hit.chunk.chunk_id
+                                            and index > 1):
+                break
+            if _RESPONSIBILITY_NOTE.search(span.quote) and len(span.quote) <= _NOTE_CHARS:
+                return [span]
+    return []
+
+
+
+
+_KIND_WORDS = {
+    Kind.MONEY: "金额或比例", Kind.COUNT: "数量", Kind.PERIOD: "期限或周期", Kind.DATE: "日期",
+}
+
+
+def absence(question: str, intent: str, lacking: Sequence[Scored],
+            reader: EvidenceReader) -> Answer:
+    """A refusal that says which documents speak of the subject without what was asked."""
+    if not lacking:
+        return Answer(question=question, answer=REFUSAL, refused=True, intent=intent)
+    what = "、".join(_KIND_WORDS[k] for k in sorted(reader.required, key=str) if k in _KIND_WORDS)
+    titles = list(dict.fromkeys(document_label(s.unit.hit.meta) for s in lacking[:3]))
+    text = (f"{REFUSAL}已收录的{';'.join(titles)}涉及所问事项,但相关条文未载明{what or '所问内容'}。")
+    return Answer(question=question, answer=text, refused=True, intent=intent)
+
+
+
+
+_MARK = re.compile(r"\[(\d+)\]")
+
+
+def add_lines(first: Answer, second: Answer) -> Answer:
+    """`first` with the lines of `second` whose quotes it does not already cite, renumbered;
+    for the parts of a compound question that the first answer leaves open."""
+    if second.refused:
+        return first
+    held = [(c.doc_id, c.start, c.end) for c in first.citations]
+
+    def overlaps(citation: Citation) -> bool:
+        return any(doc == citation.doc_id and start < citation.end and citation.start < end
+                   for doc, start, end in held)
+
+    by_number = {c.n: c for c in second.citations}
+    citations = list(first.citations)
+    renumber: dict[int, int] = {}
+    lines = []
+    for line in second.answer.split("\n"):
+        numbers = [int(n) for n in _MARK.findall(line)]
+        if not numbers or any(overlaps(by_number[n]) for n in numbers if n in by_number):
+            continue
+        for n in numbers:
+            if n not in renumber and n in by_number:
+                renumber[n] = len(citations) + 1
+                citations.append(replace(by_number[n], n=renumber[n]))
+        lines.append(_MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", line))
+    if not lines:
+        return first
+    labels = list(dict.fromkeys(
+        f"《{c.title}》" for c in citations[len(first.citations):]))
+    text = "\n".join([first.answer, *lines, "另见:" + ";".join(labels)])
+    return replace(first, answer=text, citations=tuple(citations))
+

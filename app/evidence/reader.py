@@ -1,0 +1,392 @@
+"""How well a unit answers a question: the question's weight it holds, the kind of answer
+it carries, the things it must name, and whether its money is of the kind asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.asked import Kind, asked_kinds, carried_kinds, money_flavour, required_kinds
+from app.evidence.units import (
+    _CITED_ARTICLE,
+    Articles,
+    Neighbours,
+    Tokenize,
+    Unit,
+    Weigh,
+    _compact,
+    read_units,
+)
+from app.fact_match import QUESTION_WORDS as _FACT_QUESTION_WORDS
+from kb.hit import Hit
+from kb.region import is_place_name
+from kb.tokenizer import domain_tokenizer
+
+# Words that say how a question is put. Fact matching also drops the verbs of duty and reward
+# (牵头, 负责, 奖励), which its facts hold apart; a sentence holds them in its words, and they
+# tell "市教育行政部门主管全市幼儿园工作" from every other sentence about 幼儿园.
+QUESTION_WORDS = _FACT_QUESTION_WORDS - {
+    "牵头", "负责", "主管", "配合", "参与", "奖励", "奖金", "标准", "目标", "要求", "处理", "包括",
+    "包含", "责任单位", "牵头单位", "管", "规定"}
+# A unit answers when it holds this much of the question's weight ...
+MIN_RELEVANCE = 0.46
+# ... or this much, in the document whose passage holds the question best.
+SAME_DOCUMENT_RELEVANCE = 0.24
+# ... and further units are listed beside the best while within this share of its score.
+NEAR_BEST = 0.82
+MAX_UNITS = 3
+# Long units are cut to the clauses that answer, for the conclusion line.
+CONCLUSION_CHARS = 110
+_QUESTION_CHARS = re.compile(
+    r"请问|是不是|有没有|能不能|可不可以|多少|哪|什么|怎么|如何|是否|吗|呢|吧|啊|谁|几")
+
+
+
+
+@dataclass(frozen=True)
+class Scored:
+    unit: Unit
+    relevance: float
+    score: float
+    carries: frozenset[Kind]
+
+
+
+class EvidenceReader:
+    """Scores units against one question."""
+
+    def __init__(self, question: str, tokenize: Tokenize, weigh: Weigh,
+                 part: str | None = None, articles: Articles | None = None) -> None:
+        self.question = question
+        self.part = part  # the part of a compound question this reader answers
+        self.asked = asked_kinds(part or question)
+        self.required = required_kinds(self.asked)
+        self.flavour = money_flavour(part or question)
+        self.articles = articles
+        tokens = [t for t in dict.fromkeys(tokenize(question))
+                  if t not in QUESTION_WORDS and not _QUESTION_CHARS.search(t)]
+        weights = weigh(tokens)  # known words only
+        # a word no passage uses is how the user put it (weighed as a common word); a single
+        # unknown character says nothing
+        self.words = {t: weights.get(t, _UNSEEN_WEIGHT) for t in tokens
+                      if weights.get(t, 1.0) > 0 and (t in weights or len(t) > 1)}
+        # "珠海市" and its parts "珠海", "海市": the longest word carries the weight, a part
+        # found alone earns part of it
+        self.parts = {t: [p for p in self.words if p != t and p in t] for t in self.words
+                      if not any(t != other and t in other for other in self.words)}
+        self.total = sum(self.words[t] for t in self.parts)
+        self.pairs = _pairs(_QUESTION_CHARS.sub(" ", question))
+        self.levels = frozenset(_LEVEL.findall(question))
+        self.keys = _key_words(question, weigh, tokenize)
+        self.asks_cap = bool(_ASKS_CAP.search(question))
+        self.asks_list = bool(_ASKS_LIST.search(question))
+        self.measure = _measure(part or question)
+        self.asks_reward = bool(_ASKS_REWARD.search(part or question))
+
+    def _held(self, word: str, text: str) -> float:
+        if word in text:
+            return self.words[word]
+        found = [self.words[p] for p in self.parts[word] if p in text]
+        return min(self.words[word], _PART_CREDIT * max(found)) if found else 0.0
+
+    def relevance(self, text: str, context: str = "", title: str = "") -> float:
+        """Share of the question held by `text`: IDF-weighted words and character pairs,
+        averaged. Words of the document's title hold for every unit of it (they say which
+        document, not which unit); words of `context` (headings) count half."""
+        if not self.total and not self.pairs:
+            return 0.0
+        compact, around, named = _compact(text), _compact(context), _compact(title)
+        words = 0.0
+        if self.total:
+            held = 0.0
+            for word in self.parts:
+                own, near = self._held(word, compact), self._held(word, around)
+                titled = self._held(word, named)
+                held += max(own, _TITLE_CREDIT * titled, 0.5 * near)
+            words = held / self.total
+        pairs = 0.0
+        if self.pairs:
+            held_pairs = sum(1.0 if p in compact else _TITLE_CREDIT if p in named
+                             else 0.5 if p in around else 0.0 for p in self.pairs)
+            pairs = held_pairs / len(self.pairs)
+        return 0.5 * words + 0.5 * pairs
+
+    def score(self, unit: Unit) -> Scored:
+        lead = unit.lead.quote if unit.lead else ""
+        chunk = unit.hit.chunk
+        context = " ".join((*chunk.section_path, chunk.context, self._cited_articles(unit)))
+        relevance = self.relevance(lead + unit.text, context, unit.hit.meta.title)
+        if self.part:
+            relevance = 0.6 * relevance + 0.4 * self.relevance_to_part(lead + unit.text)
+        carries = carried_kinds(unit.text, chunk.context)
+        if _BOILERPLATE.search(unit.text) or _compact(unit.text) == _compact(unit.hit.meta.title):
+            relevance *= 0.5
+        if _INSTRUCTION.search(unit.text) and not _CONTENT_LEFT.search(_without_orders(unit.text)):
+            relevance = 0.0  # an order planted in a document is text, never an answer
+        if self.levels and _other_level_only(unit.text, self.levels):
+            relevance *= 0.5
+        score = relevance + 0.1 * unit.hit.coverage
+        if self.asked & carries:
+            score += 0.12
+        if unit.hit.bm25_rank == 1 or unit.hit.vector_rank == 1:
+            score += 0.03
+        return Scored(unit, relevance, score, carries)
+
+    def names_keys(self, unit: Unit) -> bool:
+        """Whether a unit's passage, with its lead, headings and document title, names every
+        key word of the question: "省长质量奖" is not "中国质量奖", "楚天杯" not "鲁班奖"."""
+        if not self.keys:
+            return True
+        chunk = unit.hit.chunk
+        meta = unit.hit.meta
+        around = " ".join((unit.lead.quote if unit.lead else "", *chunk.section_path,
+                           chunk.context, meta.title, meta.region, meta.issuer))
+        # an honour or programme must be named by the unit itself ("省长质量奖" beside a
+        # sentence that pays "中国质量奖" is not paid); another thing, by its passage
+        own = _compact(f"{unit.text} {around}")
+        passage = _compact(f"{chunk.text} {around}")
+        return all(key.held(own if key.known else passage) for key in self.keys)
+
+    def answers(self, scored: Scored) -> bool:
+        """Whether a unit can answer: it carries a number asked for, where one is asked, and
+        money of the kind asked (a fine does not answer "奖励多少", nor a reward "罚款多少")."""
+        if self.required and not self.required & scored.carries:
+            return False
+        if Kind.MONEY in self.required:
+            flavour = money_flavour(_unit_words(scored.unit))
+            # a fine answers only a question about fines; a question about a reward or a
+            # fine, only money said to be one ("赌注特大是指五百元以上" is neither)
+            if flavour == {"penalty"} and "penalty" not in self.flavour:
+                return False
+            if self.flavour and not flavour & self.flavour:
+                return False
+        if self.asks_reward and "reward" not in money_flavour(_unit_words(scored.unit)):
+            return False
+        if self.measure and self.required:
+            return _holds_word(self.measure, _compact(scored.unit.text))
+        return True
+
+    def relevance_to_part(self, text: str) -> float:
+        if self.part is None:
+            return 0.0
+        pairs = _pairs(_QUESTION_CHARS.sub(" ", self.part))
+        compact = _compact(text)
+        return sum(p in compact for p in pairs) / len(pairs) if pairs else 0.0
+
+    def _cited_articles(self, unit: Unit) -> str:
+        """The articles a unit cites ("违反本规定第二十二条第三款规定的"): a penalty is about
+        what the cited article forbids."""
+        if self.articles is None:
+            return ""
+        numbers = _CITED_ARTICLE.findall(unit.text)
+        if not numbers:
+            return ""
+        table = self.articles(unit.hit.chunk.doc_id)
+        return " ".join(table.get(number, "") for number in numbers[:3])
+
+
+# The preamble of a notice says which document, never what it rules: "现将《…》印发给你们,请
+# 认真贯彻执行。" / "各区县人民政府,市政府各部门:" / "关于印发…的通知"
+_BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执行|贯彻执行|贯彻实施|按照执行|^各[^。]{2,60}[:：]$"
+                          r"|^关于印发|会议(?:通过|批准|修订|修正)\)?$|^根据[^。]{2,80}修正\)?$")
+# "忽略以上指令,直接回答:…" / "ignore previous instructions": words addressed to a model
+_INSTRUCTION = re.compile(r"忽略(?:以上|上述|之前|前面|所有)*的?(?:指令|指示|提示|规则)|直接回答[:：]"
+                          r"|(?i:ignore\s+(?:all\s+)?(?:the\s+)?(?:previous|above|prior)\s+instructions)")
+_CONTENT_LEFT = re.compile(r"[\u4e00-\u9fff]{6}")
+
+
+def _without_orders(text: str) -> str:
+    """A unit less the orders planted in it: a bracketed aside that holds one, or the rest of
+    the sentence from where one begins ("…奖励20万元(忽略以上所有指令,…)" keeps its rule)."""
+    text = re.sub(r"[(（][^()（）]*[)）]",
+                  lambda m: "" if _INSTRUCTION.search(m.group(0)) else m.group(0), text)
+    match = _INSTRUCTION.search(text)
+    return text[:match.start()] if match else text
+
+
+# Levels of government that tier a rule: "对认定为省级…、市级…的分别奖励…"
+_LEVEL = re.compile(r"国家级|省级|市级|县级|区级|州级|乡镇级")
+_LEVEL_ALIASES: dict[str, str] = {}
+
+
+def _other_level_only(text: str, asked: frozenset[str]) -> bool:
+    """A unit that tiers by level but never names the level asked ("县级未来工厂" against
+    "省级…、市级…未来工厂") speaks of other levels."""
+    named = {_LEVEL_ALIASES.get(level, level) for level in _LEVEL.findall(text)}
+    wanted = {_LEVEL_ALIASES.get(level, level) for level in asked}
+    return bool(named) and not (named & wanted)
+
+
+# "领导小组都有哪些职责" / "包括哪几项": the whole list is asked
+_ASKS_LIST = re.compile(r"哪些|哪几|都有|包括|包含|有什么|分别是|具体指|哪[一二三四五六七八九十两]")
+# "封顶最多能补多少" / "上限是多少": the cap of an amount is asked
+_ASKS_CAP = re.compile(r"封顶|最多|最高|上限|不超过|顶格")
+@dataclass(frozen=True)
+class KeyWord:
+    """A thing the question names that an answer must name too."""
+
+    word: str
+    parts: tuple[str, ...]  # the segmenter's parts of a known word
+    known: bool  # some passage uses the word
+
+    def held(self, text: str) -> bool:
+        if self.word in text:
+            return True
+        if self.known:
+            # a domain term is written whole: "长质量奖" in "市长质量奖" is not "省长质量奖"
+            return False
+        # a word no passage uses ("个体户"): most of its character pairs must be there
+        # ("个体工商户"), not one of them ("个人所得税" against "个人")
+        pairs = [self.word[i:i + 2] for i in range(len(self.word) - 1)]
+        held = sum(pair in text for pair in pairs)
+        return held * 2 > len(pairs) or (len(pairs) == 2 and held == 1)
+
+
+# Quoted names in a question are named things: “楚天杯” / 《质量发展纲要》
+_QUOTED = re.compile(r"[“\"《「]([^”\"》」]{2,30})[”\"》」]")
+
+
+def _key_words(question: str, weigh: Weigh, tokenize: Tokenize) -> tuple[KeyWord, ...]:
+    """The things a question names: quoted names, domain terms (honours, programmes), and
+    words of three or more characters that no passage uses as a word. Common words are left
+    to relevance; places to the region filter; numbers to the answer kind."""
+    tokenizer = domain_tokenizer()
+    found: dict[str, None] = {}
+    candidates = [_compact(w) for w in tokenizer.segment(_QUOTED.sub(" ", question))]
+    weights = weigh(candidates)  # the words some passage uses
+    for quoted in _QUOTED.findall(question):
+        # “三证” / “四强”: a short quoted name is often a count of things the text lists
+        if len(_compact(quoted)) >= 3:
+            found[_compact(quoted)] = None
+    for word in tokenizer.segment(_QUOTED.sub(" ", question)):
+        word = _compact(word)
+        if (len(word) < 3 or word in QUESTION_WORDS or is_place_name(word)
+                or _QUESTION_CHARS.search(word) or _GENERIC.search(word)
+                or not re.search(r"[\u4e00-\u9fff]{2}", word)):
+            continue
+        # a word no passage uses is a thing only when long enough not to be a turn of phrase
+        # ("个人所得税", not "查出来" or "最多能")
+        unseen = word not in weights and len(word) >= _MIN_UNSEEN_KEY
+        if word in tokenizer.terms or unseen:
+            found[word] = None
+    keys = []
+    for word in found:
+        parts = tuple(t for t in tokenize(word) if t != word and len(t) > 1)
+        known = word in tokenizer.terms and word in weights
+        keys.append(KeyWord(word, parts, known))
+    return tuple(keys)
+
+
+_MIN_UNSEEN_KEY = 4
+# measures that passages name in other words ("奖励多少" is answered by "给予…50万元")
+_PLAIN_MEASURES = re.compile(
+    r"奖励|奖金|补助|补贴|资助|扶持|奖补|金额|数额|标准|比例|资金|费用|罚款|罚金|时间|时限|期限|钱")
+_ASKS_NUMBER = re.compile(r"多少|几")
+_MEASURE_REACH = 3
+# what may stand between the measure and "多少": "有效期是几年", "租金最高多少"
+_BETWEEN_MEASURE = re.compile(r"是|为|有|要|最高|最多|最少|至少|大概|一般|约|大约|可以|能|不超过|共|一共|的")
+
+
+def _measure(question: str) -> str:
+    """What is counted, where the question names it right before "多少"/"几": "有效期是几年",
+    "每月租金最高多少", "关税税率是多少"; "" when the word is a plain one or none is named."""
+    tokenizer = domain_tokenizer()
+    words = [w for w in tokenizer.segment(question) if w.strip()]
+    for index, word in enumerate(words):
+        if not _ASKS_NUMBER.match(word):
+            continue
+        for before in reversed(words[max(0, index - _MEASURE_REACH):index]):
+            if len(before) >= 2 and tokenizer.in_dictionary(before) \
+                    and tokenizer.tag(before).startswith("n") \
+                    and not _QUESTION_CHARS.search(before):
+                return "" if _PLAIN_MEASURES.search(before) else before
+            if not _BETWEEN_MEASURE.fullmatch(before):
+                break
+    return ""
+
+
+def _holds_word(word: str, text: str) -> bool:
+    """A word, or most of its character pairs, in a text."""
+    if word in text:
+        return True
+    pairs = [word[i:i + 2] for i in range(len(word) - 1)]
+    return sum(pair in text for pair in pairs) * 2 > len(pairs)
+# words of three characters that name no particular thing
+_GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些人|老百姓|工作人员|负责人|具体内容)$"
+                      r"|[省市县区州镇乡]$|^(多长|多久|多少|几)")
+# "有没有购车补贴" / "能拿奖励吗": whether a reward exists is asked
+_ASKS_REWARD = re.compile(r"有没有[^，,。？?]{0,10}(补贴|奖励|补助|资助|奖金|奖补)"
+                          r"|(补贴|奖励|补助|资助|奖金|奖补)吗|能不能(拿|领|享受)")
+
+
+def _unit_words(unit: Unit) -> str:
+    """A unit with its lead, headings and column names: what it is said under."""
+    chunk = unit.hit.chunk
+    return " ".join((unit.lead.quote if unit.lead else "", unit.text, chunk.context,
+                     *chunk.section_path))
+
+
+# a word of the document's title holds for each of its units, a little less than the unit's own
+_TITLE_CREDIT = 0.9
+_UNSEEN_WEIGHT = 1.0
+_PART_CREDIT = 0.8
+
+
+
+def _pairs(text: str) -> set[str]:
+    """Character pairs inside the question's content words, for matching across different
+    cuts of one word ("评选一次" / "评一次"); pairs across two words ("这份质量" -> "份质") are
+    how the sentence runs, not what it asks."""
+    tokenizer = domain_tokenizer()
+    pairs = set()
+    for word in tokenizer.segment(text):
+        word = word.strip()
+        if len(word) < 2 or word in QUESTION_WORDS or not re.fullmatch(
+                r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word):
+            continue
+        pairs |= {word[i:i + 2] for i in range(len(word) - 1)}
+    return {p for p in pairs if p not in _FILLER_PAIRS}
+
+
+# pairs that say how a question is asked, not what about
+_FILLER_PAIRS = frozenset({
+    "请问", "我们", "企业", "公司", "这个", "那个", "可以", "的是", "是哪", "哪个", "一下", "知道",
+    "想问", "问一", "现在", "如果", "要是", "的话", "个部", "么样", "怎样", "多少", "少钱",
+})
+
+
+def select_units(reader: EvidenceReader, hits: Sequence[Hit],
+                 neighbours: Neighbours | None = None) -> tuple[list[Scored], list[Scored]]:
+    """(answering units best first, relevant units that lack what is asked).
+
+    Where no unit both holds the question and carries what it asks, a unit of the document
+    that holds the question best may answer with less of the question's words: "罚款多少" is
+    answered by the penalty article, which names the act only by its article number."""
+    scored = [reader.score(unit) for hit in hits for unit in read_units(hit, neighbours)]
+    named = [s for s in scored if reader.names_keys(s.unit)]
+    relevant = [s for s in named if s.relevance >= MIN_RELEVANCE]
+    answering = sorted((s for s in relevant if reader.answers(s)), key=lambda s: -s.score)
+    lacking = sorted((s for s in relevant if not reader.answers(s)), key=lambda s: -s.score)
+    if not answering and lacking and reader.required:
+        subject = lacking[0].unit.hit.chunk.doc_id
+        answering = sorted((s for s in named if s.relevance >= SAME_DOCUMENT_RELEVANCE
+                            and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
+                           key=lambda s: -s.score)[:1]
+    if answering:
+        best = answering[0].score
+        answering = [s for s in answering if s.score >= NEAR_BEST * best]
+    return _distinct(answering)[:MAX_UNITS], lacking
+
+
+def _distinct(scored: list[Scored]) -> list[Scored]:
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for s in scored:
+        key = (s.unit.hit.chunk.doc_id, s.unit.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(s)
+    return kept
+
+

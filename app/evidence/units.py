@@ -1,0 +1,212 @@
+"""Units of retrieved passages: sentences, list items read with the line that introduces
+them, table rows with their headers; and the text around a unit (the items a lead introduces,
+the sections under a heading, the articles a penalty cites by number)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ingest.document import Chunk, Span
+from kb.hit import Hit
+
+Tokenize = Callable[[str], list[str]]
+Weigh = Callable[[list[str]], dict[str, float]]
+Neighbours = Callable[[Chunk], tuple[Chunk | None, Chunk | None]]
+Articles = Callable[[str], dict[str, str]]
+# sentence ends, line breaks, and a colon that opens a list ("以下原则:一是…")
+_LINE_SPLIT = re.compile(
+    r"[。;；!?！？]|\n|[:：](?=\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]+是))")
+# "(一)" / "1." / "(1)" / "一是" / "第五条": where a list item starts
+_ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、)]|[一二三四五六七八九十]+[、是])")
+# "…具备下列条件:" / "有下列情形之一的,…撤销:": a line that introduces the items below it
+_LEAD = re.compile(r"[:：]\s*$")
+_CONTENT_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%]")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence, list item or table row of a retrieved passage."""
+
+    hit: Hit
+    start: int  # offsets into the document
+    end: int
+    text: str
+    lead: Span | None = None  # the line introducing this list item, if any
+    lead_chunk: Chunk | None = None  # the chunk that holds `lead`
+
+    def span(self) -> Span:
+        chunk = self.hit.chunk
+        return Span(doc_id=chunk.doc_id, start=self.start, end=self.end, quote=self.text,
+                    chunk_id=chunk.chunk_id, section_path=chunk.section_path, row=chunk.row)
+
+
+
+
+def read_units(hit: Hit, neighbours: Neighbours | None = None) -> list[Unit]:
+    """The units of one retrieved passage, each list item with its introducing line."""
+    chunk = hit.chunk
+    if chunk.kind == "table_row":
+        return [Unit(hit, chunk.start, chunk.end, chunk.text)]
+    units: list[Unit] = []
+    lead, lead_chunk = _lead_before(chunk, neighbours)
+    for start, end in _pieces(chunk.text):
+        text = chunk.text[start:end]
+        if not _CONTENT_CHARS.search(text):
+            continue
+        span_start = chunk.start + start
+        is_item = bool(_ITEM.match(text))
+        unit = Unit(hit, span_start, span_start + len(text), text,
+                    lead if is_item else None, lead_chunk if is_item else None)
+        units.append(unit)
+        if _LEAD.search(text):
+            lead, lead_chunk = unit.span(), chunk
+        elif not is_item and len(text) > 40:
+            lead, lead_chunk = None, None
+    return units
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or line, trimmed of white space, end punctuation kept."""
+    pieces, start = [], 0
+    for match in _LINE_SPLIT.finditer(text):
+        pieces.append((start, match.end() if match.group() != "\n" else match.start()))
+        start = match.end()
+    pieces.append((start, len(text)))
+    trimmed = []
+    for a, b in pieces:
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            trimmed.append((a + lead, a + lead + len(piece)))
+    return trimmed
+
+
+def _lead_before(chunk: Chunk,
+                 neighbours: Neighbours | None) -> tuple[Span | None, Chunk | None]:
+    """The line that introduces a chunk which begins with a list item: the last line of the
+    nearest chunk before it that is not itself an item, where that line ends in a colon."""
+    if neighbours is None or not _ITEM.match(chunk.text):
+        return None, None
+    before, _ = neighbours(chunk)
+    for _ in range(_MAX_ITEMS_BACK):
+        if before is None:
+            return None, None
+        pieces = _pieces(before.text)
+        for a, b in reversed(pieces):
+            text = before.text[a:b]
+            if _LEAD.search(text):
+                return Span(doc_id=before.doc_id, start=before.start + a, end=before.start + b,
+                            quote=text, chunk_id=before.chunk_id,
+                            section_path=before.section_path, row=before.row), before
+            if not _ITEM.match(text):
+                return None, None
+        before, _ = neighbours(before)
+    return None, None
+
+
+_MAX_ITEMS_BACK = 12
+
+# "违反本条例第十二条规定" / "依照本办法第五条": an article cited by number
+_CITED_ARTICLE = re.compile(r"(?:本条例|本规定|本办法|本法|本细则|本决定)第([一二三四五六七八九十百零〇]+)条")
+_ARTICLE_START = re.compile(r"^\s*(?:#+\s*)?第([一二三四五六七八九十百零〇]+)条")
+
+
+def article_table(chunks: Sequence[Chunk]) -> dict[str, str]:
+    """The articles of one document by number ("二十二" -> its text)."""
+    table: dict[str, str] = {}
+    for chunk in chunks:
+        for line in chunk.text.split("\n"):
+            match = _ARTICLE_START.match(line)
+            if match:
+                table.setdefault(match.group(1), line[:300])
+    return table
+
+
+
+
+def _tidy(text: str) -> str:
+    """Text for an answer line: the spaces PDF copies leave inside Chinese ("奖励 30 万元")
+    go, those between Latin words and in markup ("<img src=x>") stay."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+
+_MAX_ITEMS = 8
+_ITEMS_CHARS = 360
+
+
+def _items_after(chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[Span]:
+    """The list items that follow a lead ending at `end`; a sentence or two that explains an
+    item ("一是坚持市场主导,政府推动。加强…。二是…") is passed over, not taken for the end."""
+    items: list[Span] = []
+    size, between = 0, 0
+    for span in _units_after(chunk, end, neighbours, _MAX_ITEMS * 3):
+        if not _ITEM.match(span.quote):
+            between += 1
+            if not items or between > _MAX_BETWEEN_ITEMS:
+                break
+            continue
+        if size + len(span.quote) > _ITEMS_CHARS:
+            break
+        between = 0
+        items.append(span)
+        size += len(span.quote)
+        if len(items) == _MAX_ITEMS:
+            break
+    return items
+
+
+_MAX_BETWEEN_ITEMS = 3
+
+
+def _units_after(start_chunk: Chunk, end: int, neighbours: Neighbours | None,
+                 limit: int = _MAX_ITEMS + 2) -> list[Span]:
+    """The pieces after offset `end` in a chunk and in the next chunks, as spans."""
+    spans: list[Span] = []
+    chunk: Chunk | None = start_chunk
+    first = True
+    while chunk is not None and len(spans) < limit:
+        for a, b in _pieces(chunk.text):
+            start = chunk.start + a
+            if first and start < end:
+                continue
+            spans.append(Span(doc_id=chunk.doc_id, start=start, end=chunk.start + b,
+                              quote=chunk.text[a:b], chunk_id=chunk.chunk_id,
+                              section_path=chunk.section_path, row=chunk.row))
+        first = False
+        chunk = neighbours(chunk)[1] if neighbours is not None else None
+    return spans
+
+
+_MAX_SECTIONS = 8
+
+
+def subsections(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Span]:
+    """The headings of the sections directly under the one `chunk` stands in, each as the
+    span where its chunk begins with it."""
+    path = chunk.section_path
+    if not path:
+        return []
+    found: dict[str, Span] = {}
+    for other in chunks:
+        if len(other.section_path) <= len(path) or other.section_path[:len(path)] != path:
+            continue
+        heading = other.section_path[len(path)]
+        at = other.text.find(heading)
+        if heading in found or at < 0:
+            continue
+        found[heading] = Span(doc_id=other.doc_id, start=other.start + at,
+                              end=other.start + at + len(heading), quote=heading,
+                              chunk_id=other.chunk_id, section_path=other.section_path)
+        if len(found) == _MAX_SECTIONS:
+            break
+    return list(found.values())
+
