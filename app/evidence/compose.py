@@ -14,6 +14,7 @@ from app.evidence.reader import CONCLUSION_CHARS, EvidenceReader, Scored
 from app.evidence.units import (
     _ITEM,
     _LEAD,
+    _MAX_ITEMS,
     Neighbours,
     Unit,
     _compact,
@@ -23,6 +24,8 @@ from app.evidence.units import (
 )
 from ingest.document import Span
 from ingest.numbers import CAP, CLAUSE_END
+
+_ARTICLE_AT = re.compile(r"^\s*(?:#+\s*)?第[一二三四五六七八九十百零〇]+条|^\s*第[一二三四五六七八九十]+章")
 
 
 def conclusion(scored: Scored, reader: EvidenceReader) -> str:
@@ -104,6 +107,25 @@ _BODY_CHARS = 220
 
 
 
+_INTRODUCES_LIST = re.compile(r"下列|以下(?:情形|条件|行为|情况)")
+_CONSEQUENCE_KINDS = frozenset({Kind.CONDITION, Kind.PENALTY, Kind.PERIOD})
+_CLOSING_SENTENCES = 2
+
+
+def _rest_of_article(unit: Unit, neighbours: Neighbours | None) -> list[Span]:
+    """The sentences of an article after its first one, its items passed over."""
+    rest: list[Span] = []
+    for span in _units_after(unit.hit.chunk, unit.end, neighbours, _MAX_ITEMS * 3):
+        if _ARTICLE_AT.match(span.quote):
+            break
+        if _ITEM.match(span.quote):
+            continue
+        rest.append(span)
+        if len(rest) == _CLOSING_SENTENCES:
+            break
+    return rest
+
+
 def _following(scored: Scored, reader: EvidenceReader,
                neighbours: Neighbours | None) -> list[Span]:
     """What must be read after a unit for it to answer: the items a list's lead introduces,
@@ -112,6 +134,11 @@ def _following(scored: Scored, reader: EvidenceReader,
     after = _units_after(unit.hit.chunk, unit.end, neighbours)
     if _LEAD.search(unit.text):
         return _items_after(unit.hit.chunk, unit.end, neighbours)
+    if (_INTRODUCES_LIST.search(unit.text) or _ARTICLE_AT.match(unit.text)) \
+            and reader.asked & _CONSEQUENCE_KINDS:
+        # "第十五条 对弄虚作假…骗取…的企业,…撤销其奖项,追缴奖金。该企业不得参加下两届…": the
+        # sentences after an article's first one, past its list of items, are part of its rule
+        return _rest_of_article(unit, neighbours)
     if len(_compact(unit.text)) <= _HEADING_CHARS and _ITEM.match(unit.text) and after \
             and not reader.asked & scored.carries:
         # "(一)实施质量建设“四强工程”。" is a heading: what it names is said after it

@@ -145,7 +145,7 @@ class EvidenceReader:
         # an honour or programme must be named by the unit itself ("省长质量奖" beside a
         # sentence that pays "中国质量奖" is not paid); another thing, by its passage
         own = _compact(f"{unit.text} {around}")
-        passage = _compact(f"{chunk.text} {around}")
+        passage = _compact(f"{unit.scope or chunk.text} {around}")
         return all(key.held(own if key.known else passage) for key in self.keys)
 
     def answers(self, scored: Scored) -> bool:

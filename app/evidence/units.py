@@ -35,6 +35,7 @@ class Unit:
     text: str
     lead: Span | None = None  # the line introducing this list item, if any
     lead_chunk: Chunk | None = None  # the chunk that holds `lead`
+    scope: str = ""  # the whole article (第X条) the unit stands in, where it stands in one
 
     def span(self) -> Span:
         chunk = self.hit.chunk
@@ -50,6 +51,7 @@ def read_units(hit: Hit, neighbours: Neighbours | None = None) -> list[Unit]:
     if chunk.kind == "table_row":
         return [Unit(hit, chunk.start, chunk.end, chunk.text)]
     units: list[Unit] = []
+    scope = article_of(chunk, neighbours)
     lead, lead_chunk = _lead_before(chunk, neighbours)
     for start, end in _pieces(chunk.text):
         text = chunk.text[start:end]
@@ -58,13 +60,45 @@ def read_units(hit: Hit, neighbours: Neighbours | None = None) -> list[Unit]:
         span_start = chunk.start + start
         is_item = bool(_ITEM.match(text))
         unit = Unit(hit, span_start, span_start + len(text), text,
-                    lead if is_item else None, lead_chunk if is_item else None)
+                    lead if is_item else None, lead_chunk if is_item else None, scope)
         units.append(unit)
         if _LEAD.search(text):
             lead, lead_chunk = unit.span(), chunk
         elif not is_item and len(text) > 40:
             lead, lead_chunk = None, None
     return units
+
+
+# "第十六条 …有下列情形之一的,…撤销…:" then its items in chunks of their own: one article
+_HAS_ARTICLE = re.compile(r"(?m)^\s*(?:#+\s*)?第[一二三四五六七八九十百零〇]+条")
+_ARTICLE_CHUNKS = 12
+_ARTICLE_CHARS = 1500
+
+
+def article_of(chunk: Chunk, neighbours: Neighbours | None) -> str:
+    """The text of the article a chunk stands in (its items and closing sentences too), or
+    the chunk's own text where it stands in none."""
+    if neighbours is None:
+        return chunk.text
+    first, before = chunk, [chunk.text]
+    for _ in range(_ARTICLE_CHUNKS):
+        if _HAS_ARTICLE.search(first.text):
+            break
+        previous = neighbours(first)[0]
+        if previous is None:
+            return chunk.text
+        first = previous
+        before.insert(0, first.text)
+    else:
+        return chunk.text
+    after, current = [], chunk
+    for _ in range(_ARTICLE_CHUNKS):
+        following = neighbours(current)[1]
+        if following is None or _HAS_ARTICLE.search(following.text):
+            break
+        after.append(following.text)
+        current = following
+    return "\n".join([*before, *after])[:_ARTICLE_CHARS]
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
