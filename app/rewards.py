@@ -223,12 +223,22 @@ def _answer_listing(question: str, rewards: Sequence[Reward], metas: Mapping[str
     return Answer(question, "\n".join(lines), False, str(Intent.REWARD), tuple(citer.citations))
 
 
+# "除了X以外/之外的其他…": X is left out of what is asked
+_EXCLUDED = re.compile(r"除(?:了)?([^,，。？?]{2,20}?)(?:以外|之外|外)")
+
+
 def answer_funding(question: str, rewards: Sequence[Reward], asked: Sequence[str],
                    metas: Mapping[str, DocumentMeta], region: str | None) -> Answer | None:
     """Which budget pays a reward: the funding rule of the honours asked, else the rule whose
     words match the question."""
     local = [f for f in in_region(rewards, metas, region) if f.funding_span is not None]
-    named = [f for f in local if honour_key(f.honour) in asked]
+    excluded = _EXCLUDED.search(question)
+    if excluded:
+        # "除了政府质量奖以外的其他奖项,奖励资金谁来出": the rule for the others is asked
+        left_out = set(find_honours(excluded.group(1), HONOURS)) | {excluded.group(1)}
+        asked = [key for key in asked if key not in left_out and key not in excluded.group(1)]
+        local = [f for f in local if not any(name and name in f.funding for name in left_out)]
+    named = [f for f in local if honour_key(f.honour) in asked] or (local if excluded else [])
     rules = {(f.funding_span.doc_id, f.funding_span.start): f for f in named}  # type: ignore[union-attr]
     if not rules:
         by_rule = {(f.funding_span.doc_id, f.funding_span.start): f  # type: ignore[union-attr]
