@@ -278,10 +278,11 @@ def _key_words(question: str, weigh: Weigh, tokenize: Tokenize) -> tuple[KeyWord
     return tuple(keys)
 
 
-_MIN_UNSEEN_KEY = 4
+_MIN_UNSEEN_KEY = 5
 # measures that passages name in other words ("奖励多少" is answered by "给予…50万元")
 _PLAIN_MEASURES = re.compile(
-    r"奖励|奖金|补助|补贴|资助|扶持|奖补|金额|数额|标准|比例|资金|费用|罚款|罚金|时间|时限|期限|钱")
+    r"奖励|奖金|补助|补贴|资助|扶持|奖补|金额|数额|标准|比例|资金|费用|罚款|罚金|时间|时限|期限|钱"
+    r"|范围|幅度|额度|上限|下限|区间|多长")
 _ASKS_NUMBER = re.compile(r"多少|几")
 _MEASURE_REACH = 3
 # what may stand between the measure and "多少": "有效期是几年", "租金最高多少"
