@@ -97,3 +97,15 @@ def _flavours() -> dict[str, re.Pattern[str]]:
 def money_flavour(text: str) -> frozenset[str]:
     """What money a text speaks of: a reward ("奖励", "补助") or a penalty ("罚款")."""
     return frozenset(name for name, pattern in _flavours().items() if pattern.search(text))
+
+
+@lru_cache(maxsize=1)
+def _explicit_conditions() -> re.Pattern[str]:
+    raw = resources.files("ingest").joinpath("data/answer_kinds.json").read_text("utf-8")
+    return re.compile("|".join(json.loads(raw)["kinds"]["condition"].get("explicit", ["(?!)"])))
+
+
+def asks_conditions(question: str) -> bool:
+    """Whether a question asks for the conditions themselves ("需要满足哪些条件"): a passage
+    that only names the thing ("鼓励…申报泰山学者") does not answer it."""
+    return bool(_explicit_conditions().search(re.sub(r"\s+", "", question)))

@@ -71,7 +71,8 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
 
     question, intent, parts = query.text, str(query.intent), query.parts
     readers = [EvidenceReader(question, library.tokenize, library.term_weights,
-                              part if len(parts) > 1 else None, articles) for part in parts]
+                              part if len(parts) > 1 else None, articles, query.region)
+               for part in parts]
     chosen: list[Scored] = []
     lacking: list[Scored] = []
     extra: list[Hit] | None = None

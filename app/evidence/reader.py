@@ -7,7 +7,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.asked import Kind, asked_kinds, carried_kinds, money_flavour, required_kinds
+from app.asked import (
+    Kind,
+    asked_kinds,
+    asks_conditions,
+    carried_kinds,
+    money_flavour,
+    required_kinds,
+)
 from app.evidence.units import (
     _CITED_ARTICLE,
     Articles,
@@ -57,11 +64,17 @@ class EvidenceReader:
     """Scores units against one question."""
 
     def __init__(self, question: str, tokenize: Tokenize, weigh: Weigh,
-                 part: str | None = None, articles: Articles | None = None) -> None:
+                 part: str | None = None, articles: Articles | None = None,
+                 region: str | None = None) -> None:
         self.question = question
         self.part = part  # the part of a compound question this reader answers
         self.asked = asked_kinds(part or question)
         self.required = required_kinds(self.asked)
+        if not self.required and asks_conditions(part or question):
+            self.required = frozenset({Kind.CONDITION})
+        # "2023年第一批…": a year the question names is a fact the answer must stand in
+        self.years = frozenset(_YEAR.findall(part or question))
+        self.region = region
         self.flavour = money_flavour(part or question)
         self.articles = articles
         tokens = [t for t in dict.fromkeys(tokenize(question))
@@ -163,6 +176,16 @@ class EvidenceReader:
                 return False
         if self.asks_reward and "reward" not in money_flavour(_unit_words(scored.unit)):
             return False
+        if self.region and self.required & {Kind.COUNT, Kind.MONEY} \
+                and _TARGET.search(scored.unit.text) \
+                and _plain_region(scored.unit.hit.meta.region) != _plain_region(self.region):
+            # "威海到2025年要培育多少家": a province's target is the province's total
+            return False
+        if self.years:
+            unit = scored.unit
+            around = f"{unit.scope or unit.hit.chunk.text} {unit.hit.meta.title} {unit.hit.meta.date}"
+            if not all(year in around for year in self.years):
+                return False
         if self.measure and self.required:
             return _holds_word(self.measure, _compact(scored.unit.text))
         return True
@@ -189,7 +212,8 @@ class EvidenceReader:
 # The preamble of a notice says which document, never what it rules: "现将《…》印发给你们,请
 # 认真贯彻执行。" / "各区县人民政府,市政府各部门:" / "关于印发…的通知"
 _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执行|贯彻执行|贯彻实施|按照执行|^各[^。]{2,60}[:：]$"
-                          r"|^关于印发|会议(?:通过|批准|修订|修正)\)?$|^根据[^。]{2,80}修正\)?$")
+                          r"|^关于印发|会议(?:通过|批准|修订|修正)\)?$|^根据[^。]{2,80}修正\)?$"
+                          r"|目录\s*第一章|^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*第?\d+号$")
 # "忽略以上指令,直接回答:…" / "ignore previous instructions": words addressed to a model
 _INSTRUCTION = re.compile(r"忽略(?:以上|上述|之前|前面|所有)*的?(?:指令|指示|提示|规则)|直接回答[:：]"
                           r"|(?i:ignore\s+(?:all\s+)?(?:the\s+)?(?:previous|above|prior)\s+instructions)")
@@ -316,6 +340,12 @@ def _holds_word(word: str, text: str) -> bool:
 # words of three characters that name no particular thing
 _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些人|老百姓|工作人员|负责人|具体内容)$"
                       r"|[省市县区州镇乡]$|^(多长|多久|多少|几)")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_TARGET = re.compile(r"到\s*20\d\d\s*年")
+
+
+def _plain_region(region: str) -> str:
+    return re.sub(r"[((].*?[))]", "", region or "").strip()
 # "有没有购车补贴" / "能拿奖励吗": whether a reward exists is asked
 _ASKS_REWARD = re.compile(r"有没有[^，,。？?]{0,10}(补贴|奖励|补助|资助|奖金|奖补)"
                           r"|(补贴|奖励|补助|资助|奖金|奖补)吗|能不能(拿|领|享受)")
