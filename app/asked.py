@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ingest import numbers
 
@@ -50,11 +51,18 @@ class KindRule:
 
 
 @lru_cache(maxsize=1)
+def _answer_kinds() -> dict[str, Any]:
+    """ingest/data/answer_kinds.json, read once."""
+    raw = resources.files("ingest").joinpath("data/answer_kinds.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+@lru_cache(maxsize=1)
 def kind_rules() -> tuple[KindRule, ...]:
     """The answer kinds of ingest/data/answer_kinds.json, compiled."""
-    raw = resources.files("ingest").joinpath("data/answer_kinds.json").read_text("utf-8")
     rules = []
-    for name, entry in json.loads(raw)["kinds"].items():
+    for name, entry in _answer_kinds()["kinds"].items():
         carries = "|".join(entry.get("carries", ()))
         rules.append(KindRule(Kind(name), re.compile("|".join(entry["ask"])),
                               re.compile(carries) if carries else None, entry.get("reader", "")))
@@ -89,9 +97,8 @@ def required_kinds(asked: frozenset[Kind]) -> frozenset[Kind]:
 
 @lru_cache(maxsize=1)
 def _flavours() -> dict[str, re.Pattern[str]]:
-    raw = resources.files("ingest").joinpath("data/answer_kinds.json").read_text("utf-8")
     return {name: re.compile(pattern)
-            for name, pattern in json.loads(raw)["money_flavours"].items()}
+            for name, pattern in _answer_kinds()["money_flavours"].items()}
 
 
 def money_flavour(text: str) -> frozenset[str]:
@@ -101,8 +108,7 @@ def money_flavour(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _explicit_conditions() -> re.Pattern[str]:
-    raw = resources.files("ingest").joinpath("data/answer_kinds.json").read_text("utf-8")
-    return re.compile("|".join(json.loads(raw)["kinds"]["condition"].get("explicit", ["(?!)"])))
+    return re.compile("|".join(_answer_kinds()["kinds"]["condition"].get("explicit", ["(?!)"])))
 
 
 def asks_conditions(question: str) -> bool:

@@ -27,8 +27,6 @@ MONEY = re.compile(
 )
 # Shares: "15%", "15 %", "百分之三十", "15%、25%、30%"
 PERCENT = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*[%％]|百分之{_CN}")
-# Fractions: "三分之二以上"
-FRACTION = re.compile(rf"{_CN}分之{_CN}")
 # Caps and floors written before an amount: "最高补助300万元", "不超过30万元"
 CAP = re.compile(r"不超过|最高|最多|上限|封顶|以内|以下")
 # Counts of things: "不超过2家", "3个", "组织2个、个人2名", "十名"
@@ -69,7 +67,7 @@ def read_number(text: str) -> float | None:
         return None
     if re.fullmatch(_ARABIC, text):
         try:
-            return float(text.translate(_OCR))
+            return float(text.translate(OCR_DIGITS))
         except ValueError:
             return None
     import cn2an  # imported on first use: it is slow to load
@@ -81,7 +79,7 @@ def read_number(text: str) -> float | None:
 
 
 # OCR writes 100 as IOO or l00; only inside an amount are these letters digits.
-_OCR = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
+OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
 _SCALE = {None: 1.0, "": 1.0, "千": 1_000.0, "万": 10_000.0, "亿": 100_000_000.0}
 
 
@@ -114,7 +112,7 @@ def has_money(text: str, header: str = "") -> bool:
     number under a header that names the unit ("金额(万元) | 30")."""
     if find_amounts(text):
         return True
-    return bool(header and HEADER_UNIT.search(header) and any(
+    return bool(header and header_unit(header) and any(
         _BARE_NUMBER.match(cell) for cell in text.split("|")))
 
 
@@ -134,14 +132,3 @@ def has_period(text: str) -> bool:
 
 def has_date(text: str) -> bool:
     return bool(DATE.search(text))
-
-
-def to_arabic(text: str) -> str:
-    """Chinese numerals in `text` read as Arabic ("五万元" -> "50000元"), for matching only:
-    answers quote the text as written."""
-    import cn2an
-
-    try:
-        return str(cn2an.transform(text, "cn2an"))
-    except (ValueError, KeyError, TypeError, IndexError):
-        return text

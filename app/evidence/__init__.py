@@ -17,7 +17,7 @@ from typing import Protocol
 
 from app.answer import Answer
 from app.evidence.compose import absence, add_lines, compose
-from app.evidence.reader import EvidenceReader, Scored, _distinct, _measure, select_units
+from app.evidence.reader import EvidenceReader, Scored, _distinct, select_units
 from app.evidence.units import Unit, article_table, read_units, subsections
 from app.query import Query
 from ingest.document import Chunk, Span
@@ -26,7 +26,6 @@ from kb.hit import Hit
 __all__ = [
     "EvidenceReader",
     "Library",
-    "_measure",
     "add_lines",
     "answer_from_evidence",
     "question_parts",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.numbers import OCR_DIGITS
+
 # "“鲁班奖”“詹天佑奖”": adjacent quoted names are two items, like A、B.
 _ITEM_SEPARATORS = re.compile(r"[、，,]|”\s*“|”\s*、?\s*“")
 _QUOTES = "“”\"'‘’《》"
@@ -15,8 +17,6 @@ _SHARED_TAILS = ("项目",)
 # Last characters of category words whose tail is shared: 5A级、4A级、3A级旅游景区; 制造业、服务业…
 _CATEGORY_ENDINGS = "业级类型性"
 
-# OCR writes 100 as IOO or l00; only inside an amount token are these letters digits.
-_OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
 AMOUNT = re.compile(r"(?<![\dA-Za-z])([0-9IOlo][0-9IOlo,]*(?:\.\d+)?)\s*(亿元|万元|元)")
 
 
@@ -64,7 +64,7 @@ def _share_verb(items: list[str]) -> list[str]:
 
 def normalise_amount(number: str, unit: str) -> tuple[str, float | None]:
     """("IOO", "万元") -> ("100万元", 100.0): the amount as written, OCR slips mended."""
-    digits = number.translate(_OCR_DIGITS).replace(",", "")
+    digits = number.translate(OCR_DIGITS).replace(",", "")
     try:
         value = float(digits)
     except ValueError:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.asked import Kind, asked_kinds, carried_kinds, money_flavour, required_kinds
-from app.evidence import _measure, question_parts
+from app.evidence import question_parts
+from app.evidence.reader import _measure
 
 
 @pytest.mark.parametrize(("question", "kind"), [
