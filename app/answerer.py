@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from app.answer import Answer, Intent
 from app.asked import NUMERIC, Kind
+from app.citer import holds_place
 from app.document_number import answer_document_number
 from app.errors import BadQuestion
 from app.evidence import add_lines, answer_from_evidence
@@ -23,6 +24,7 @@ from app.passages import relevant_hits
 from app.query import make_query
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
+from ingest.places import place_names
 from kb.hit import Hit
 from kb.knowledge_base import KnowledgeBase
 
@@ -105,10 +107,11 @@ class Answerer:
     def evidence(self, question: str, region: str | None = None) -> Evidence:
         """The extractive answer to one question with the facts and passages it rests on."""
         # 1. normalise and read the question once
-        query = make_query(clean_question(question), readable(question), region)
+        metas = {meta.doc_id: meta for meta in self.kb.documents()}
+        query = make_query(clean_question(question), readable(question), region,
+                           [meta.region for meta in metas.values()])
         text, asked_text, intent, region = query.text, query.asked, query.intent, query.region
         chosen_region = query.explicit_region
-        metas = {meta.doc_id: meta for meta in self.kb.documents()}
         # 2. an exact answer from metadata or extracted facts, where there is one
         number = answer_document_number(text, metas, lambda d: self.kb.document(d).text)
         if number is not None and not number.refused:
@@ -134,8 +137,7 @@ class Answerer:
                     # "要制定多少项标准？要形成几个产业集群？": the facts may answer one part;
                     # "查禁赌博的主管部门是谁": a task matched in other words may not be the one
                     # asked, so the sentence that reads best is shown beside it
-                    hits = self.kb.search(text, k=max(self.top_k, _EVIDENCE_PASSAGES),
-                                          region=region)
+                    hits = self._search(text, region, metas)
                     found = answer_from_evidence(query, hits, self.kb, best_only=not compound)
                     answer = add_lines(answer, found)
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),
@@ -143,7 +145,7 @@ class Answerer:
             # "no document gives an amount for X" is said only once the passages are read
             fact_refusal = answer
         # 3. the passages the question is about; the facts they hold, where the intent has some
-        hits = self.kb.search(text, k=max(self.top_k, _EVIDENCE_PASSAGES), region=region)
+        hits = self._search(text, region, metas)
         grounded = self._facts_in_passages(text, intent, facts, hits[:self.top_k], metas)
         if grounded is not None:
             return Evidence(text, intent, region, _cited_facts(grounded, facts), tuple(hits),
@@ -157,12 +159,28 @@ class Answerer:
                 return Evidence(text, intent, region, (), tuple(hits),
                                 replace(number, question=asked_text))
         answer = answer_from_evidence(
-            query, hits, self.kb, lambda: self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region))
+            query, hits, self.kb, lambda: self._local(self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region), region, metas))
         if answer.refused and fact_refusal is not None:
             answer = fact_refusal
         elif answer.refused and number is not None:
             answer = number
         return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=asked_text))
+
+    def _search(self, text: str, region: str | None,
+                metas: Mapping[str, DocumentMeta]) -> list[Hit]:
+        """The passages for a question. Where it names a place the library holds documents of,
+        a document of unknown region answers only if its text names that place: "黔江区…奖多少"
+        is not answered by a county's rule that never says which county it is."""
+        return self._local(self.kb.search(text, k=max(self.top_k, _EVIDENCE_PASSAGES),
+                                          region=region), region, metas)
+
+    def _local(self, hits: list[Hit], region: str | None,
+               metas: Mapping[str, DocumentMeta]) -> list[Hit]:
+        if not region or not holds_place(metas, region):
+            return hits
+        names = place_names(region)
+        return [hit for hit in hits if hit.meta.region or any(
+            name in self.kb.document(hit.chunk.doc_id).text for name in names)]
 
     @staticmethod
     def _facts_in_passages(text: str, intent: Intent, facts: Sequence[Fact],

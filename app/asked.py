@@ -29,6 +29,7 @@ class Kind(StrEnum):
     DOC_NUMBER = "doc_number"
     PENALTY = "penalty"
     DEFINITION = "definition"
+    MEETING = "meeting"
 
 
 # Kinds whose answer is a number: a passage without one cannot answer, however close its words.
@@ -87,12 +88,30 @@ def carried_kinds(text: str, header: str = "") -> frozenset[Kind]:
     return frozenset(found)
 
 
-def required_kinds(asked: frozenset[Kind]) -> frozenset[Kind]:
-    """The numeric kinds asked: a passage must carry one of them to answer. Who pays
-    ("奖金由哪级财政出") is answered by a rule that names no amount."""
+def required_kinds(asked: frozenset[Kind], question: str = "") -> frozenset[Kind]:
+    """The numeric kinds asked, else the units asked: a passage must carry one of them to
+    answer."""
     if Kind.FUNDING in asked:
-        return frozenset()
-    return frozenset(kind for kind in asked if kind in NUMERIC)
+        # "奖金由哪级财政出": a rule that says who pays, with no amount
+        return frozenset({Kind.FUNDING})
+    numeric = frozenset(kind for kind in asked if kind in NUMERIC or kind in _required()
+                        or kind in _required_when() and _required_when()[kind].search(question))
+    # "由哪个部门牵头": a passage that names no department, office or government cannot answer
+    return numeric or asked & {Kind.UNITS}
+
+
+@lru_cache(maxsize=1)
+def _required() -> frozenset[Kind]:
+    """Kinds that, like numbers, a passage must carry to answer ("哪次会议通过" needs 会议)."""
+    return frozenset(Kind(name) for name, entry in _answer_kinds()["kinds"].items()
+                     if entry.get("required"))
+
+
+@lru_cache(maxsize=1)
+def _required_when() -> dict[Kind, re.Pattern[str]]:
+    """Kinds a passage must carry where the question says so: "会被怎么处罚" needs a sanction."""
+    return {Kind(name): re.compile(entry["required_when"])
+            for name, entry in _answer_kinds()["kinds"].items() if entry.get("required_when")}
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +130,30 @@ def _explicit_conditions() -> re.Pattern[str]:
     return re.compile("|".join(_answer_kinds()["kinds"]["condition"].get("explicit", ["(?!)"])))
 
 
+@lru_cache(maxsize=1)
+def _stated_conditions() -> re.Pattern[str]:
+    return re.compile("|".join(_answer_kinds()["kinds"]["condition"].get("explicit_carries", ["."])))
+
+
+def states_conditions(text: str) -> bool:
+    """Whether a passage states conditions ("应当具备下列条件", "须…以上"), not only a rule
+    that pays or names ("…的一次性给予50万元奖励")."""
+    return bool(_stated_conditions().search(re.sub(r"\s+", "", text)))
+
+
 def asks_conditions(question: str) -> bool:
     """Whether a question asks for the conditions themselves ("需要满足哪些条件"): a passage
     that only names the thing ("鼓励…申报泰山学者") does not answer it."""
     return bool(_explicit_conditions().search(re.sub(r"\s+", "", question)))
+
+
+@lru_cache(maxsize=1)
+def _events() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(group) for group in _answer_kinds()["kinds"]["date"].get("events", ()))
+
+
+def date_events(question: str) -> tuple[re.Pattern[str], ...]:
+    """The events whose date a question asks ("哪天开始施行" asks when it takes effect, not
+    when it was adopted): each a pattern that a passage must match to give that date."""
+    compact = re.sub(r"\s+", "", question)
+    return tuple(event for event in _events() if event.search(compact))

@@ -86,7 +86,22 @@ def by_document(facts: Sequence[F]) -> dict[str, list[F]]:
 
 
 def in_region(facts: Sequence[F], metas: Metas, region: str | None) -> list[F]:
-    return [f for f in facts if region_matches(region_of(metas, f.span.doc_id), region)]
+    """The facts of documents that speak for `region`. Where the library holds documents of
+    that place, a document of unknown region is not taken for one of them."""
+    known = holds_place(metas, region)
+    return [f for f in facts if region_matches(region_of(metas, f.span.doc_id), region)
+            and (region_of(metas, f.span.doc_id) or not known)]
+
+
+def holds_place(metas: Metas, region: str | None) -> bool:
+    """Whether some document of the library is of `region` or of a place within it."""
+    return bool(region) and any(meta.region and region_matches(region, meta.region)
+                                for meta in metas.values())
+
+
+def library_regions(metas: Metas) -> list[str]:
+    """The regions of the documents held, for reading place names in questions."""
+    return [meta.region for meta in metas.values() if meta.region]
 
 
 def region_of(metas: Metas, doc_id: str) -> str:

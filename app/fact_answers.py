@@ -15,6 +15,7 @@ from app.citer import (
     document_label,
     grouped_answer,
     in_region,
+    library_regions,
     refusal,
     region_of,
     title_of,
@@ -55,7 +56,7 @@ def answer_responsibility(question: str, facts: Sequence[Fact], metas: Metas,
                           threshold: float = MIN_MATCH) -> Answer | None:
     """Who leads and who cooperates on the task the question names."""
     pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas,
-                     extract_region(question))
+                     extract_region(question, library_regions(metas)))
     matches = best_matches(_without_units(question), pool, _responsibility_text, threshold)
     if not matches:
         return None
@@ -106,10 +107,10 @@ def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer 
     mentions = find_mentions(question)
     if not mentions:
         return None
-    mention = mentions[0]
+    mention = _with_level(question, mentions[0])
     names = set(match_units(mention)) or {canonical(mention)}
     pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas,
-                     extract_region(question))
+                     extract_region(question, library_regions(metas)))
     # "省市场监管局负责哪些工作" is not answered with a city bureau's duties, nor the reverse
     asked_level = level_of(mention)
     duties = [(f, *_role(f, names)) for f in pool]
@@ -122,6 +123,12 @@ def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer 
     duties = [(f, role, name) for f, role, name in duties if role and (not roles or role in roles)]
     if not duties:
         return refusal(question, Intent.DUTIES, f"已收录文件中未找到「{mention}」承担的任务。")
+    # "市农业农村局在农产品质量提升上要做哪些工作": the duties on the topic named come first,
+    # with what they say
+    topic = _duty_topic(question, mention)
+    focused = best_matches(topic, [f for f, _, _ in duties], lambda f: f.span.quote,
+                           _TOPIC_MATCH, limit=_TOPIC_LISTED) if topic else []
+    duties.sort(key=lambda duty: duty[0] not in focused)
     citer = Citer(metas)
     lines = [f"「{mention}」在已收录文件中承担的任务(共{len(duties)}项):"]
     if len(duties) > MAX_LISTED:
@@ -130,8 +137,51 @@ def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer 
         lines.append(f"{document_label(metas.get(doc_id), doc_id)}:")
         for number, fact in enumerate(group, 1):
             role, name = _role(fact, names)
-            lines.append(f"  {number}. [{name}{role}] {_task_label(fact)} {citer.cite(fact.span)}")
+            said = _said_beyond(fact) if fact in focused else ""
+            lines.append(f"  {number}. [{name}{role}] {_task_label(fact)}{said} "
+                         f"{citer.cite(fact.span)}")
     return Answer(question, "\n".join(lines), False, str(Intent.DUTIES), tuple(citer.citations))
+
+
+def _with_level(question: str, mention: str) -> str:
+    """The mention with the level the question puts before it: "县教育局" where only "教育局" is
+    a known name, so that a city's 市教育局 is not taken for the county's."""
+    at = question.find(mention)
+    if at > 0 and question[at - 1] in "省市县区州" and level_of(mention) == "":
+        return question[at - 1] + mention
+    return mention
+
+
+_TOPIC_MATCH = 0.3
+_TOPIC_LISTED = 3
+_TOPIC_CHARS = 100
+# what every duties question says beside its topic
+_DUTY_WORDS = re.compile(r"承担|负责|牵头|配合|参与|具体|主要|都|要|需要|应当|做|干|开展|哪些|什么|啥|些"
+                         r"|工作|任务|职责|事情?|活动|方面|上|中|里|在|的|了|呢|吗|？|\?|，|,|。")
+
+
+def _duty_topic(question: str, mention: str) -> str:
+    """What a duties question is about beside the department: "在农产品质量提升上" -> 农产品质量提升."""
+    rest = _DUTY_WORDS.sub(" ", question.replace(mention, " "))
+    return rest if len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4 else ""
+
+
+def _without_note(text: str) -> str:
+    """A task without its responsibility note: "…(责任单位:市农业农村局)" -> "…"."""
+    return re.sub(r"[(（〔]\s*(责任|牵头|配合)[^)）〕]*[)）〕]\s*$", "", text.strip()).strip()
+
+
+def _said_beyond(fact: Responsibility) -> str:
+    """What the task's text says beyond its short form, clipped: ":推进农业标准化生产,…"."""
+    body = _without_note(fact.span.quote)
+    if fact.task in body:
+        body = body[body.index(fact.task) + len(fact.task):]
+    body = body.strip(" 。;；,，|:：")
+    return f":{_clip(body)}" if len(body) >= 6 else ""
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _TOPIC_CHARS else text[:_TOPIC_CHARS] + "…"
 
 
 _EFFECT_WORDS = {
@@ -152,7 +202,7 @@ def answer_qualification(question: str, facts: Sequence[Fact], metas: Metas,
     """Conditions under which a brand qualifies, earns incentives, is sanctioned or loses its
     status; None when no condition matches the question well."""
     pool = in_region([f for f in facts if isinstance(f, Qualification)], metas,
-                     extract_region(question))
+                     extract_region(question, library_regions(metas)))
     effects = {e for e, pattern in _EFFECT_WORDS.items() if pattern.search(question)}
     if effects:
         pool = [f for f in pool if f.effect in effects]
@@ -177,7 +227,7 @@ def answer_target(question: str, facts: Sequence[Fact], metas: Metas,
                   threshold: float = MIN_MATCH) -> Answer | None:
     """Goals matching the question, with deadline and responsible units; each year asked
     ("到2025年和2030年") answered on its own."""
-    region = extract_region(question)
+    region = extract_region(question, library_regions(metas))
     # A province's target is the province's total, not each city's: only the asked region's own.
     pool = [f for f in facts if isinstance(f, Target)
             and (region is None or _region(metas, f.span.doc_id) == region)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from app.answer import Intent
 from ingest.department import find_mentions
@@ -77,7 +78,8 @@ def classify(question: str) -> Intent:
     return Intent.GENERAL
 
 
-def extract_region(question: str) -> str | None:
-    """The region a question names, as documents write it: 山东省, 山东省威海市, 浙江省湖州市德清县."""
-    place = question_place(question)
+def extract_region(question: str, library: Iterable[str] = ()) -> str | None:
+    """The region a question names, as documents write it: 山东省, 山东省威海市, 浙江省湖州市德清县;
+    `library`, the regions of the documents held, lets a county's short name count."""
+    place = question_place(question, library)
     return place.name if place else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.answer import Intent
@@ -24,11 +25,12 @@ class Query:
     explicit_region: str | None
 
 
-def make_query(text: str, asked: str, explicit_region: str | None = None) -> Query:
-    """Read a cleaned question once."""
+def make_query(text: str, asked: str, explicit_region: str | None = None,
+               library: Iterable[str] = ()) -> Query:
+    """Read a cleaned question once; `library` holds the regions of the documents held."""
     from app.evidence import question_parts
 
     return Query(text=text, asked=asked, intent=classify(text), kinds=asked_kinds(text),
                  parts=tuple(question_parts(text)),
-                 region=explicit_region or extract_region(text),
+                 region=explicit_region or extract_region(text, library),
                  explicit_region=explicit_region)

@@ -8,7 +8,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.answer import Answer, Intent
-from app.citer import Citer, by_document, document_label, in_region, refusal, title_of
+from app.citer import (
+    Citer,
+    by_document,
+    document_label,
+    in_region,
+    library_regions,
+    refusal,
+    title_of,
+)
 from app.fact_match import MIN_MATCH, Matcher, best_matches, question_terms
 from app.intent import ASKS_FUNDING, extract_region
 from ingest.document import DocumentMeta
@@ -123,7 +131,7 @@ def answer_reward(question: str, facts: Sequence[Fact], metas: Mapping[str, Docu
                   ) -> Answer | None:
     """The amount for each honour asked about, per document and region, never borrowed."""
     rewards = [f for f in facts if isinstance(f, Reward)]
-    region = extract_region(question)
+    region = extract_region(question, library_regions(metas))
     asked = find_honours(question, [*HONOURS, *(f.honour for f in rewards)])
     if ASKS_FUNDING.search(question):
         return answer_funding(question, rewards, asked, metas, region)

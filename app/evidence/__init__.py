@@ -68,9 +68,17 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
             tables[doc_id] = article_table(library.chunks(doc_id))
         return tables[doc_id]
 
+    texts: dict[str, str] = {}
+
+    def document(doc_id: str) -> str:
+        if doc_id not in texts:
+            texts[doc_id] = "".join(chunk.text for chunk in library.chunks(doc_id))
+        return texts[doc_id]
+
     question, intent, parts = query.text, str(query.intent), query.parts
     readers = [EvidenceReader(question, library.tokenize, library.term_weights,
-                              part if len(parts) > 1 else None, articles, query.region)
+                              part if len(parts) > 1 else None, articles, query.region,
+                              document)
                for part in parts]
     chosen: list[Scored] = []
     lacking: list[Scored] = []

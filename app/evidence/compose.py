@@ -28,6 +28,10 @@ from ingest.numbers import CAP, CLAUSE_END
 _ARTICLE_AT = re.compile(r"^\s*(?:#+\s*)?第[一二三四五六七八九十百零〇]+条|^\s*第[一二三四五六七八九十]+章")
 
 
+_RUNS_ON = re.compile(r"[,，:：]\s*$")
+_RUN_ON_CREDIT = 0.2
+
+
 def conclusion(scored: Scored, reader: EvidenceReader) -> str:
     """The clauses of a unit that answer, for the answer's first line: the whole unit when it
     is short, else the clause carrying what is asked with the clauses before it that name
@@ -48,12 +52,23 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
         if reader.asks_cap and CAP.search(clause):
             kind_bonus += 0.5
         rated.append((reader.relevance(clause) + kind_bonus, index))
+    rating = [value for value, _ in sorted(rated, key=lambda pair: pair[1])]
     _, best = max(rated)
     first, last = best, best
-    while first > 0 and bounds[last][1] - bounds[first - 1][0] <= CONCLUSION_CHARS:
-        first -= 1
-    while last + 1 < len(bounds) and bounds[last + 1][1] - bounds[first][0] <= CONCLUSION_CHARS:
-        last += 1
+    while True:
+        # grow toward the better-rated neighbour first, so that "…的民办学校," takes the
+        # clause after it that names who approves, not the clauses of another case before it
+        options = []
+        if first > 0 and bounds[last][1] - bounds[first - 1][0] <= CONCLUSION_CHARS:
+            options.append((rating[first - 1], 0, first - 1))
+        if last + 1 < len(bounds) and bounds[last + 1][1] - bounds[first][0] <= CONCLUSION_CHARS:
+            # a sentence that runs on ("…的民办学校,") says its point in what follows
+            runs_on = _RUNS_ON.search(text[bounds[last][0]:bounds[last][1]])
+            options.append((rating[last + 1] + (_RUN_ON_CREDIT if runs_on else 0.0), 1, last + 1))
+        if not options:
+            break
+        _, _, index = max(options)
+        first, last = min(first, index), max(last, index)
     clause = text[bounds[first][0]:bounds[last][1]]
     return ("…" if first > 0 else "") + clause + ("…" if last + 1 < len(bounds) else "")
 

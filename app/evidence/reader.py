@@ -4,16 +4,19 @@ it carries, the things it must name, and whether its money is of the kind asked.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from app.asked import (
     Kind,
     asked_kinds,
     asks_conditions,
     carried_kinds,
+    date_events,
     money_flavour,
     required_kinds,
+    states_conditions,
 )
 from app.evidence.units import (
     _CITED_ARTICLE,
@@ -38,13 +41,16 @@ QUESTION_WORDS = _FACT_QUESTION_WORDS - {
     "包含", "责任单位", "牵头单位", "管", "规定"}
 # A unit answers when it holds this much of the question's weight ...
 MIN_RELEVANCE = 0.46
-# ... or this much, in the document whose passage holds the question best.
+# ... or this much, in the document whose passage holds the question best (at least this much).
 SAME_DOCUMENT_RELEVANCE = 0.24
+SUBJECT_RELEVANCE = 0.36
 # ... and further units are listed beside the best while within this share of its score.
 NEAR_BEST = 0.82
 MAX_UNITS = 3
 # Long units are cut to the clauses that answer, for the conclusion line.
 CONCLUSION_CHARS = 110
+# a part that asks again what the part before it asked: "…呢", "那…", "…也是吗"
+_ELLIPTIC = re.compile(r"呢\s*$|^(那|那么|还有)|也是")
 _QUESTION_CHARS = re.compile(
     r"请问|是不是|有没有|能不能|可不可以|多少|哪|什么|怎么|如何|是否|吗|呢|吧|啊|谁|几")
 
@@ -65,18 +71,24 @@ class EvidenceReader:
 
     def __init__(self, question: str, tokenize: Tokenize, weigh: Weigh,
                  part: str | None = None, articles: Articles | None = None,
-                 region: str | None = None) -> None:
+                 region: str | None = None,
+                 document: Callable[[str], str] | None = None) -> None:
         self.question = question
         self.part = part  # the part of a compound question this reader answers
         self.asked = asked_kinds(part or question)
-        self.required = required_kinds(self.asked)
-        if not self.required and asks_conditions(part or question):
+        if part and not self.asked and _ELLIPTIC.search(part):
+            # "驰名商标奖多少？马德里国际注册呢？": the second part asks what the first did
+            self.asked = asked_kinds(question)
+        self.required = required_kinds(self.asked, part or question)
+        self.asks_conditions = not self.required and asks_conditions(part or question)
+        if self.asks_conditions:
             self.required = frozenset({Kind.CONDITION})
         # "2023年第一批…": a year the question names is a fact the answer must stand in
         self.years = frozenset(_YEAR.findall(part or question))
         self.region = region
         self.flavour = money_flavour(part or question)
         self.articles = articles
+        self.document = document  # a document's whole text, by its id
         tokens = [t for t in dict.fromkeys(tokenize(question))
                   if t not in QUESTION_WORDS and not _QUESTION_CHARS.search(t)]
         weights = weigh(tokens)  # known words only
@@ -95,6 +107,7 @@ class EvidenceReader:
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(part or question)
+        self.events = date_events(part or question)
         self.asks_reward = bool(_ASKS_REWARD.search(part or question))
 
     def _held(self, word: str, text: str) -> float:
@@ -159,7 +172,16 @@ class EvidenceReader:
         # sentence that pays "中国质量奖" is not paid); another thing, by its passage
         own = _compact(f"{unit.text} {around}")
         passage = _compact(f"{unit.scope or chunk.text} {around}")
-        return all(key.held(own if key.known else passage) for key in self.keys)
+        for key in self.keys:
+            if isinstance(key, NamedThing):
+                # a department or an item: named anywhere in the unit's document will do
+                if not key.held(passage) and not (
+                        self.document is not None
+                        and key.held(_compact(self.document(chunk.doc_id)))):
+                    return False
+            elif not key.held(own if key.known else passage):
+                return False
+        return True
 
     def answers(self, scored: Scored) -> bool:
         """Whether a unit can answer: it carries a number asked for, where one is asked, and
@@ -174,6 +196,11 @@ class EvidenceReader:
                 return False
             if self.flavour and not flavour & self.flavour:
                 return False
+        if self.asks_conditions and scored.relevance < MIN_RELEVANCE \
+                and not states_conditions(_unit_words(scored.unit)):
+            # a unit that holds the question may put its condition its own way ("对主创工程获得
+            # 鲁班奖的…"); one that holds less of it must state conditions as conditions
+            return False
         if self.asks_reward and "reward" not in money_flavour(_unit_words(scored.unit)):
             return False
         if self.region and self.required & {Kind.COUNT, Kind.MONEY} \
@@ -186,8 +213,11 @@ class EvidenceReader:
             around = f"{unit.scope or unit.hit.chunk.text} {unit.hit.meta.title} {unit.hit.meta.date}"
             if not all(year in around for year in self.years):
                 return False
+        if Kind.DATE in self.required and self.events and not (self.required - {Kind.DATE}) \
+                and not any(event.search(_compact(scored.unit.text)) for event in self.events):
+            return False  # "哪天开始施行" is not answered by the day it was adopted
         if self.measure and self.required:
-            return _holds_word(self.measure, _compact(scored.unit.text))
+            return _measured(self.measure, _compact(scored.unit.text))
         return True
 
     def relevance_to_part(self, text: str) -> float:
@@ -294,12 +324,79 @@ def _key_words(question: str, weigh: Weigh, tokenize: Tokenize) -> tuple[KeyWord
         unseen = word not in weights and len(word) >= _MIN_UNSEEN_KEY
         if word in tokenizer.terms or unseen:
             found[word] = None
-    keys = []
+    keys: list[KeyWord | NamedThing] = []
     for word in found:
         parts = tuple(t for t in tokenize(word) if t != word and len(t) > 1)
         known = word in tokenizer.terms and word in weights
         keys.append(KeyWord(word, parts, known))
+    keys += [thing for thing in _named_things(question, tokenizer)
+             if not any(thing.word in key.word or key.word in thing.word for key in keys)]
     return tuple(keys)
+
+
+@dataclass(frozen=True)
+class NamedThing:
+    """A department ("省教育厅") or a kind of item ("实用新型专利", "企业所得税", "个人奖") that the
+    question names: a passage that never names it, in any spacing of its characters, is about
+    something else. "市场监管局" is held by "市场监督管理局", "市长奖" by "市长质量奖"."""
+
+    word: str
+    stem: str  # what distinguishes it: 教育 of 省教育厅, 实用新型 of 实用新型专利
+    suffix: str  # what kind of thing: 厅, 专利
+    known: bool = False
+
+    def held(self, text: str) -> bool:
+        reach = len(self.stem) + len(self.suffix) + _THING_SLACK
+        for start in (m.start() for m in re.finditer(re.escape(self.stem[0]), text)):
+            window = text[start:start + reach]
+            position = 0
+            for char in self.stem:
+                position = window.find(char, position)
+                if position < 0:
+                    break
+                position += 1
+            else:
+                if self.suffix in window[position:] or self.suffix[0] in "厅局委办":
+                    return True
+        return False
+
+
+_THING_SLACK = 4
+# 省教育厅, 威海市生态环境局, 区发改局: a level, what it does, and an office's ending; 市场 is no level
+_DEPARTMENT = re.compile(r"[省市县区州](?!场)([\u4e00-\u9fff]{2,8}?)(厅|局|委员会|委|办公室|部(?!门))")
+# a level and an ending around words that name no one office: 县级以上人民政府有关部
+_NOT_A_DEPARTMENT = re.compile(r"级|以上|有关|相关|各|和|或|及|等|的")
+# the endings of things a question names as items: patents, trademarks, taxes, titles, prizes
+# "县里奖", "市级奖": where a prize is given, not which prize
+_PLACE_WORD = re.compile(r"[省市县区州乡镇村里级]")
+_REWARD_VERB = re.compile(r"多少|几|励|金|钱|了|吗|不|给|\d|[一二三四五六七八九十两]")
+_ITEM_ENDINGS = ("专利", "商标", "所得税", "增值税", "称号", "证书", "奖")
+
+
+def _named_things(question: str, tokenizer: Any) -> list[NamedThing]:
+    things = [NamedThing(m.group(0), m.group(1), m.group(2))
+              for m in _DEPARTMENT.finditer(question) if not _NOT_A_DEPARTMENT.search(m.group(1))]
+    words = [w for w in tokenizer.segment(_QUOTED.sub(" ", question)) if w.strip()]
+    for index, word in enumerate(words):
+        ending = next((e for e in _ITEM_ENDINGS if word.endswith(e)), None)
+        if ending is None or word in tokenizer.terms:
+            continue
+        following = "".join(words[index + 1:index + 3])
+        if ending == "奖" and _REWARD_VERB.match(following):
+            continue  # "名牌产品奖多少": 奖 is how much is paid, not a prize
+        stem = word[: -len(ending)]
+        if not stem and index > 0:
+            before = words[index - 1]
+            if (re.fullmatch(r"[\u4e00-\u9fff]{2,6}", before) and not is_place_name(before)
+                    and tokenizer.tag(before)[:1] in "nlb"):
+                stem = before
+        elif stem and not (tokenizer.in_dictionary(stem) and tokenizer.tag(stem)[:1] in "nlba"):
+            continue  # "能奖" is a turn of phrase, "使用商标" an act, "个人奖" a prize
+        if len(stem) >= 2 and ending not in stem and not _QUESTION_CHARS.search(stem) \
+                and not _PLACE_WORD.search(stem) \
+                and not _GENERIC.search(stem):
+            things.append(NamedThing(stem + ending, stem, ending))
+    return things
 
 
 _MIN_UNSEEN_KEY = 5
@@ -329,6 +426,20 @@ def _measure(question: str) -> str:
             if not _BETWEEN_MEASURE.fullmatch(before):
                 break
     return ""
+
+
+def _measured(word: str, text: str) -> bool:
+    """A text that gives the measure asked: where it names the word itself, a number stands
+    in the clause that follows it ("有效期为五年", not "…每2年进行1次;对有效期满申请复评的…");
+    a text that names it in other words is taken on its pairs."""
+    if word not in text:
+        return _holds_word(word, text)
+    return any(_NUMBER_NEAR.search(re.split(r"[。;；]", text[m.end():], maxsplit=1)[0][:_MEASURE_SPAN])
+               for m in re.finditer(re.escape(word), text))
+
+
+_NUMBER_NEAR = re.compile(r"\d|[一二两三四五六七八九十百千万半]")
+_MEASURE_SPAN = 16
 
 
 def _holds_word(word: str, text: str) -> bool:
@@ -399,9 +510,16 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
     relevant = [s for s in named if s.relevance >= MIN_RELEVANCE]
     answering = sorted((s for s in relevant if reader.answers(s)), key=lambda s: -s.score)
     lacking = sorted((s for s in relevant if not reader.answers(s)), key=lambda s: -s.score)
-    if not answering and lacking and reader.required:
-        subject = lacking[0].unit.hit.chunk.doc_id
-        answering = sorted((s for s in named if s.relevance >= SAME_DOCUMENT_RELEVANCE
+    if not answering and reader.required - {Kind.UNITS}:
+        # (who leads is never taken from a weaker passage: the note of the next task would do)
+        # the document the question is about: its best passage, or, for a long question in a
+        # user's own words that no passage holds half of, the passage that holds most of it
+        # (a part of a compound question is too short to say alone which passage it is about)
+        about = lacking or ([] if reader.part else sorted(
+            (s for s in named if s.relevance >= SUBJECT_RELEVANCE), key=lambda s: -s.relevance))
+        subject = about[0].unit.hit.chunk.doc_id if about else ""
+        floor = SAME_DOCUMENT_RELEVANCE if lacking else SUBJECT_RELEVANCE
+        answering = sorted((s for s in named if s.relevance >= floor
                             and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
                            key=lambda s: -s.score)[:1]
     if answering:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from app.asked import Kind, asked_kinds, carried_kinds, money_flavour, required_kinds
+from app.asked import (
+    Kind,
+    asked_kinds,
+    carried_kinds,
+    date_events,
+    money_flavour,
+    required_kinds,
+)
 from app.evidence import question_parts
 from app.evidence.reader import _measure
 
@@ -29,7 +36,7 @@ def test_a_trade_name_is_no_document_number() -> None:
 
 
 def test_who_pays_needs_no_amount() -> None:
-    assert required_kinds(asked_kinds("奖金由哪级财政出钱?")) == frozenset()
+    assert required_kinds(asked_kinds("奖金由哪级财政出钱?")) == {Kind.FUNDING}
     assert required_kinds(asked_kinds("奖励多少钱?")) == {Kind.MONEY}
 
 
@@ -60,3 +67,34 @@ def test_compound_questions_are_split_into_parts() -> None:
     assert question_parts("这个条例哪天起施行?同时废止了哪部法规?") == [
         "这个条例哪天起施行", "废止了哪部法规"]
     assert question_parts("县长质量奖多久评一次?") == ["县长质量奖多久评一次?"]
+
+
+def test_which_ones_is_no_count() -> None:
+    assert Kind.COUNT not in asked_kinds("由哪几个部门负责?")
+    assert Kind.COUNT in asked_kinds("每年评几个?")
+
+
+def test_a_meeting_must_be_carried() -> None:
+    kinds = asked_kinds("这个办法是哪次会议通过的?")
+    assert Kind.MEETING in kinds and Kind.MEETING in required_kinds(kinds)
+    assert Kind.MEETING in carried_kinds("已经县政府第15次常务会议研究通过")
+
+
+def test_a_sanction_is_required_only_where_the_question_names_one() -> None:
+    named = "违反规定会被怎么处罚?"
+    assert Kind.PENALTY in required_kinds(asked_kinds(named), named)
+    loose = "违反规定会怎样?"
+    assert Kind.PENALTY not in required_kinds(asked_kinds(loose), loose)
+
+
+def test_who_is_required_where_nothing_numeric_is_asked() -> None:
+    assert required_kinds(asked_kinds("由哪个部门牵头?")) == {Kind.UNITS}
+    assert Kind.UNITS not in carried_kinds("把质量工作纳入地方国民经济和社会发展规划。")
+    assert Kind.UNITS not in carried_kinds("举办实施学历教育的民办学校,")
+
+
+def test_a_date_is_the_date_of_the_event_asked() -> None:
+    events = date_events("这个条例是哪天开始施行的?")
+    assert events and any(event.search("本条例自2021年12月15日起施行。") for event in events)
+    assert not any(event.search("2021年10月21日第四十八次会议通过") for event in events)
+    assert date_events("什么时候成文的?") == ()

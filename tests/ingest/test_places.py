@@ -73,6 +73,25 @@ def test_the_place_a_question_names(question: str, region: str) -> None:
     assert place is not None and place.name == region
 
 
+@pytest.mark.parametrize(("question", "region"), [
+    ("在黔江评上重庆名牌产品奖多少", "重庆市黔江区"),
+    ("宁波江东区的企业", "浙江省宁波市江东区"),
+    ("江东的企业要开了几年", "浙江省宁波市江东区"),
+    ("我们是黔西南的企业", "贵州省黔西南布依族苗族自治州"),
+    ("湘西的企业", "湖南省湘西土家族苗族自治州"),
+])
+def test_a_held_county_is_named_by_its_short_name(question: str, region: str) -> None:
+    library = ["重庆市黔江区", "浙江省宁波市江东区", "贵州省黔西南布依族苗族自治州",
+               "湖南省湘西土家族苗族自治州龙山县", "山东省威海市"]
+    assert question_place(question) is None or question_place(question).name != region
+    place = question_place(question, library)
+    assert place is not None and place.name == region
+
+
+def test_a_held_short_name_inside_a_word_is_no_place() -> None:
+    assert question_place("长江东岸的码头", ["浙江省宁波市江东区"]) is None
+
+
 @pytest.mark.parametrize("question", [
     "获得中国质量奖奖励多少", "长江质量奖有哪些奖励", "青岛海关要做什么", "哪些品牌可以纳入好品山东",
     "普通化妆品由谁监管", "孙中山故居保护有什么补助", "管理县级财政资金的是哪个部门",
