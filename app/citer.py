@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
@@ -48,10 +49,21 @@ def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
     if meta is None:
         return f"《{doc_id}》"
     # a document whose title or region nobody could tell says so, never leaves a blank
-    title = title_or_file(meta)
+    title = short_title(title_or_file(meta))
     region = meta.region or "地区未知"
     details = ",".join(part for part in (meta.issuer, region, meta.date, meta.validity) if part)
     return f"《{title}》({details})"
+
+
+# "南昌市人民政府关于印发南昌市市长质量奖管理办法的通知": the notice carries the rules it prints
+_NOTICE_OF = re.compile(r"^.{0,40}?关于(?:印发|转发|发布|公布)[《“\"]?(.{4,60}?)[》”\"]?的通知$")
+
+
+def short_title(title: str) -> str:
+    """The rules a notice prints, for the source line: "…关于印发《X办法》的通知" -> "X办法";
+    the citation keeps the whole title."""
+    match = _NOTICE_OF.match(title.strip())
+    return match.group(1) if match else title
 
 
 def grouped_answer(question: str, intent: Intent, facts: Sequence[F], metas: Metas,

@@ -269,13 +269,21 @@ def answer_funding(question: str, rewards: Sequence[Reward], asked: Sequence[str
 
 def reward_lines(rewards: Sequence[Reward], metas: Mapping[str, DocumentMeta],
                  citer: Citer) -> list[str]:
-    """One block per document: its label, each reward, and the funding rule it names."""
+    """The rewards, each cited with the funding rule it names: the amounts first and then the
+    source line where one document pays; a block per document, under its label, where several do."""
     lines: list[str] = []
-    for doc_id, group in by_document(rewards).items():
-        lines.append(f"{document_label(metas.get(doc_id), doc_id)}规定:")
+    groups = by_document(rewards)
+    for doc_id, group in groups.items():
+        rows = []
         for fact in group:
             line = f"- {describe_reward(fact)}{citer.cite(fact.span)}"
             if fact.funding_span:
                 line += f";资金:{fact.funding}{citer.cite(fact.funding_span)}"
-            lines.append(line)
+            rows.append(line)
+        if len(groups) == 1:
+            if len(rows) == 1:
+                rows[0] = rows[0].removeprefix("- ")
+            lines += [*rows, f"来源:{document_label(metas.get(doc_id), doc_id)}"]
+        else:
+            lines += [f"{document_label(metas.get(doc_id), doc_id)}规定:", *rows]
     return lines

@@ -80,7 +80,7 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                               part if len(parts) > 1 else None, articles, query.region,
                               document)
                for part in parts]
-    chosen: list[Scored] = []
+    per_part: list[list[Scored]] = []
     lacking: list[Scored] = []
     extra: list[Hit] | None = None
     for reader in readers:
@@ -91,8 +91,17 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 extra = [hit for hit in wider() if hit.chunk.chunk_id not in seen]
             found, more_missing = select_units(reader, extra, library.neighbours)
             missing = [*missing, *more_missing]
-        chosen += found[:1] if len(readers) > 1 else found
+        per_part.append(found[:1] if len(readers) > 1 else found)
         lacking += missing
+    answered = [found for found in per_part if found]
+    if len(readers) > 1 and answered:
+        # "关税法什么时候施行？以前的条例还用吗？": the parts ask about one document; a part
+        # that found nothing is read again in the document another part was answered from
+        subject = answered[0][0].unit.hit.chunk.doc_id
+        for index, reader in enumerate(readers):
+            if not per_part[index] and reader.required:
+                per_part[index] = select_units(reader, hits, library.neighbours, subject)[0][:1]
+    chosen = [s for found in per_part for s in found]
     chosen = _distinct(chosen)[:1] if best_only else _distinct(chosen)
     if not chosen:
         return absence(question, intent, lacking, readers[0])

@@ -93,6 +93,12 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
             lines.append(f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} " + " ".join(
                 f"{_tidy(span.quote)}{citer.cite(span)}" for span in items))
             continue
+        task = _task_before(unit) if Kind.UNITS not in reader.asked else None
+        if task is not None:
+            # "(责任单位:…,市委宣传部)" names who; what they do is the task it closes
+            lines.append(f"{_clip(_tidy(task.quote))}{citer.cite(task)} "
+                         f"{_tidy(unit.text)}{citer.cite(unit.span())}")
+            continue
         lead = ""
         if unit.lead is not None:
             lead = f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} "
@@ -120,6 +126,38 @@ _NOTE_CHARS = 120
 _HEADING_CHARS = 30
 _BODY_CHARS = 220
 
+
+
+# a unit that is nothing but a note of who carries a task out
+_BARE_NOTE = re.compile(r"^\s*[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位|牵头部门|责任主体)")
+_TASK_MARK = re.compile(r"(?:^|\n)\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.．、)]"
+                        r"|[一二三四五六七八九十]+、)")
+_NOTE_END = re.compile(r"[)）〕\]]")
+
+
+def _task_before(unit: Unit) -> Span | None:
+    """The task a bare responsibility note closes: the text of its chunk from the item's
+    marker (or the previous note) up to the note."""
+    if not _BARE_NOTE.match(unit.text):
+        return None
+    chunk = unit.hit.chunk
+    before = chunk.text[:max(0, unit.start - chunk.start)]
+    starts = [m.start() for m in _TASK_MARK.finditer(before)]
+    notes = [m.end() for m in re.finditer(r"[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位)[^)）〕\]]*"
+                                          r"[)）〕\]]", before)]
+    begin = max([0, *starts, *notes])
+    text = before[begin:]
+    stripped = text.strip()
+    if len(_compact(stripped)) < 6:
+        return None
+    offset = begin + text.index(stripped)
+    return Span(doc_id=chunk.doc_id, start=chunk.start + offset,
+                end=chunk.start + offset + len(stripped), quote=stripped,
+                chunk_id=chunk.chunk_id, section_path=chunk.section_path, row=chunk.row)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= CONCLUSION_CHARS else text[:CONCLUSION_CHARS] + "…"
 
 
 _INTRODUCES_LIST = re.compile(r"下列|以下(?:情形|条件|行为|情况)")

@@ -148,6 +148,8 @@ class EvidenceReader:
         carries = carried_kinds(unit.text, chunk.context)
         if _BOILERPLATE.search(unit.text) or _compact(unit.text) == _compact(unit.hit.meta.title):
             relevance *= 0.5
+        if _TABLE_OF_CONTENTS.search(_compact(unit.text)):
+            relevance = 0.0  # "目录第一章总则第二章…": a list of headings answers nothing
         if _INSTRUCTION.search(unit.text) and not _CONTENT_LEFT.search(_without_orders(unit.text)):
             relevance = 0.0  # an order planted in a document is text, never an answer
         if self.levels and _other_level_only(unit.text, self.levels):
@@ -244,6 +246,7 @@ class EvidenceReader:
 _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执行|贯彻执行|贯彻实施|按照执行|^各[^。]{2,60}[:：]$"
                           r"|^关于印发|会议(?:通过|批准|修订|修正)\)?$|^根据[^。]{2,80}修正\)?$"
                           r"|目录\s*第一章|^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*第?\d+号$")
+_TABLE_OF_CONTENTS = re.compile(r"目录(?:第[一二三四五六七八九十]+章[\u4e00-\u9fff]{2,10}?){3,}")
 # "忽略以上指令,直接回答:…" / "ignore previous instructions": words addressed to a model
 _INSTRUCTION = re.compile(r"忽略(?:以上|上述|之前|前面|所有)*的?(?:指令|指示|提示|规则)|直接回答[:：]"
                           r"|(?i:ignore\s+(?:all\s+)?(?:the\s+)?(?:previous|above|prior)\s+instructions)")
@@ -499,12 +502,14 @@ _FILLER_PAIRS = frozenset({
 
 
 def select_units(reader: EvidenceReader, hits: Sequence[Hit],
-                 neighbours: Neighbours | None = None) -> tuple[list[Scored], list[Scored]]:
+                 neighbours: Neighbours | None = None,
+                 subject: str = "") -> tuple[list[Scored], list[Scored]]:
     """(answering units best first, relevant units that lack what is asked).
 
     Where no unit both holds the question and carries what it asks, a unit of the document
     that holds the question best may answer with less of the question's words: "罚款多少" is
-    answered by the penalty article, which names the act only by its article number."""
+    answered by the penalty article, which names the act only by its article number.
+    `subject`: the document another part of the same question was answered from."""
     scored = [reader.score(unit) for hit in hits for unit in read_units(hit, neighbours)]
     named = [s for s in scored if reader.names_keys(s.unit)]
     relevant = [s for s in named if s.relevance >= MIN_RELEVANCE]
@@ -514,11 +519,10 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         # (who leads is never taken from a weaker passage: the note of the next task would do)
         # the document the question is about: its best passage, or, for a long question in a
         # user's own words that no passage holds half of, the passage that holds most of it
-        # (a part of a compound question is too short to say alone which passage it is about)
-        about = lacking or ([] if reader.part else sorted(
-            (s for s in named if s.relevance >= SUBJECT_RELEVANCE), key=lambda s: -s.relevance))
-        subject = about[0].unit.hit.chunk.doc_id if about else ""
-        floor = SAME_DOCUMENT_RELEVANCE if lacking else SUBJECT_RELEVANCE
+        about = lacking or sorted((s for s in named if s.relevance >= SUBJECT_RELEVANCE),
+                                  key=lambda s: -s.relevance)
+        floor = SAME_DOCUMENT_RELEVANCE if lacking or subject else SUBJECT_RELEVANCE
+        subject = subject or (about[0].unit.hit.chunk.doc_id if about else "")
         answering = sorted((s for s in named if s.relevance >= floor
                             and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
                            key=lambda s: -s.score)[:1]

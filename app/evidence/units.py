@@ -15,9 +15,10 @@ Tokenize = Callable[[str], list[str]]
 Weigh = Callable[[list[str]], dict[str, float]]
 Neighbours = Callable[[Chunk], tuple[Chunk | None, Chunk | None]]
 Articles = Callable[[str], dict[str, str]]
-# sentence ends, line breaks, and a colon that opens a list ("以下原则:一是…")
+# sentence ends, line breaks, the bullets of a page's attribute bar ("•【施行日期】2021.12.01•"),
+# and a colon that opens a list ("以下原则:一是…")
 _LINE_SPLIT = re.compile(
-    r"[。!?！？]|\n|[:：](?=\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]+是))")
+    r"[。!?！？•]|\n|[:：](?=\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]+是))")
 # "(一)" / "1." / "(1)" / "一是" / "第五条": where a list item starts
 _ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、)]|[一二三四五六七八九十]+[、是])")
 # "…具备下列条件:" / "有下列情形之一的,…撤销:": a line that introduces the items below it

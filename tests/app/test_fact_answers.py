@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.answer import Answer
+from app.citer import short_title
 from app.fact_answers import (
     answer_duties,
     answer_qualification,
@@ -248,3 +249,11 @@ def test_duties_asked_for_one_role_list_only_that_role() -> None:
     cooperating = ask(answer_duties, "省商务厅配合哪些工作？")
     assert cooperating is not None and "配合]" in cooperating.answer
     assert "[省商务厅牵头]" not in cooperating.answer
+
+
+def test_the_source_line_names_the_rules_a_notice_prints() -> None:
+    assert short_title("南昌市人民政府关于印发南昌市市长质量奖管理办法的通知") == "南昌市市长质量奖管理办法"
+    assert short_title("关于印发《浦东新区商务高质量发展专项资金使用管理办法》的通知") \
+        == "浦东新区商务高质量发展专项资金使用管理办法"
+    assert short_title("威海市人民政府关于推进质量强市及品牌战略的意见") \
+        == "威海市人民政府关于推进质量强市及品牌战略的意见"
