@@ -21,7 +21,7 @@ from app.fact_answers import (
     answer_target,
 )
 from app.passages import relevant_hits
-from app.query import make_query
+from app.query import Query, make_query
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
 from ingest.places import place_names
@@ -115,6 +115,7 @@ class Answerer:
         # 2. an exact answer from metadata or extracted facts, where there is one
         number = answer_document_number(text, metas, lambda d: self.kb.document(d).text)
         if number is not None and not number.refused:
+            number = self._other_parts(number, query, self._search(text, region, metas))
             return Evidence(text, intent, region, (), (), replace(number, question=asked_text))
         asked = query.kinds
         facts: list[Fact] = []
@@ -156,6 +157,7 @@ class Answerer:
             number = answer_document_number(text, metas, lambda d: self.kb.document(d).text,
                                             hits[0].meta)
             if number is not None and not number.refused:
+                number = self._other_parts(number, query, hits)
                 return Evidence(text, intent, region, (), tuple(hits),
                                 replace(number, question=asked_text))
         answer = answer_from_evidence(
@@ -165,6 +167,12 @@ class Answerer:
         elif answer.refused and number is not None:
             answer = number
         return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=asked_text))
+
+    def _other_parts(self, number: Answer, query: Query, hits: list[Hit]) -> Answer:
+        """"是哪次会议通过的？文号是多少？": the parts beside the 文号 are read from the passages."""
+        if len(query.parts) < 2:
+            return number
+        return add_lines(number, answer_from_evidence(query, hits, self.kb))
 
     def _search(self, text: str, region: str | None,
                 metas: Mapping[str, DocumentMeta]) -> list[Hit]:

@@ -239,6 +239,16 @@ def absence(question: str, intent: str, lacking: Sequence[Scored],
 _MARK = re.compile(r"\[(\d+)\]")
 
 
+# the facts a line states: amounts, dates, deadlines, counts ("5月底前", "第62次", "300项")
+_STATED = re.compile(r"第?\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{0,2}|[一二三四五六七八九十百千万两]+[万元年月日个项家名次倍]")
+
+
+def _says_more(line: str, answer: str) -> bool:
+    """Whether a line states an amount, date or count the answer does not: "5月底前" beside a
+    fact line that names only who leads the task."""
+    return any(_compact(found) not in _compact(answer) for found in _STATED.findall(line))
+
+
 def add_lines(first: Answer, second: Answer) -> Answer:
     """`first` with the lines of `second` whose quotes it does not already cite, renumbered;
     for the parts of a compound question that the first answer leaves open."""
@@ -256,8 +266,11 @@ def add_lines(first: Answer, second: Answer) -> Answer:
     lines = []
     for line in second.answer.split("\n"):
         numbers = [int(n) for n in _MARK.findall(line)]
-        if not numbers or any(overlaps(by_number[n]) for n in numbers if n in by_number):
+        if not numbers:
             continue
+        if any(overlaps(by_number[n]) for n in numbers if n in by_number) \
+                and not _says_more(_MARK.sub("", line), first.answer):
+            continue  # the first answer quotes this passage and already says what it says
         for n in numbers:
             if n not in renumber and n in by_number:
                 renumber[n] = len(citations) + 1
@@ -265,8 +278,9 @@ def add_lines(first: Answer, second: Answer) -> Answer:
         lines.append(_MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", line))
     if not lines:
         return first
+    cited = {c.doc_id for c in first.citations}
     labels = list(dict.fromkeys(
-        f"《{c.title}》" for c in citations[len(first.citations):]))
-    text = "\n".join([first.answer, *lines, "另见:" + ";".join(labels)])
+        f"《{c.title}》" for c in citations[len(first.citations):] if c.doc_id not in cited))
+    text = "\n".join([first.answer, *lines, *(["另见:" + ";".join(labels)] if labels else [])])
     return replace(first, answer=text, citations=tuple(citations))
 

@@ -22,6 +22,8 @@ pytestmark = pytest.mark.slow
 # A county's notice: its region is read from the issuer; amounts, a meeting, a measure.
 COUNTY_REWARDS = """松阳县人民政府关于印发松阳县品牌建设奖励办法的通知
 
+松政发〔2024〕5号
+
 各乡镇人民政府,县政府各部门:
 《松阳县品牌建设奖励办法》已经县政府第15次常务会议研究通过,现印发给你们,请认真贯彻执行。
 
@@ -45,6 +47,7 @@ TASKS = """松阳县质量强县工作任务分工
 (一)强化质量工作主导地位。把质量工作纳入地方国民经济和社会发展规划。
 (二)推进标准化建设。开展企业标准自我声明公开,培育企业标准领跑者,建设县级标准化试点。(牵头单位:县市场监管局;配合单位:县经信局)
 (三)加强计量检测能力建设。建设县级综合检验检测中心,提升农产品检测能力。(牵头单位:县市场监管局)
+(四)优化审批服务。加快建立网上中介服务平台,5月底前实现中介服务平台上线运行。(牵头单位:县数据局)
 
 质量信用证书有效期为三年,期满前三个月申请换发。
 """
@@ -154,3 +157,13 @@ def test_duties_on_a_topic_come_first_with_what_they_say(home: Path) -> None:
     lines = reply["answer"].splitlines()
     first = next(line for line in lines if line.strip().startswith("1."))
     assert "计量检测" in first, reply["answer"]
+
+
+def test_the_parts_beside_a_document_number_are_answered_too(home: Path) -> None:
+    answered(home, "松阳县品牌建设奖励办法是哪次会议通过的?文号是多少?",
+             "松政发〔2024〕5号", "第15次常务会议")
+
+
+def test_what_a_fact_line_leaves_unsaid_is_added_from_the_passage(home: Path) -> None:
+    # the responsibility fact names who leads; the deadline stands in the task's text
+    answered(home, "松阳县的网上中介服务平台要求什么时候上线运行?谁牵头?", "5月底前", "县数据局")
