@@ -21,7 +21,7 @@ from app.fact_answers import (
     answer_target,
 )
 from app.passages import relevant_hits
-from app.query import Query, make_query
+from app.query import Asked, Query, make_query
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
 from ingest.places import place_names
@@ -32,7 +32,7 @@ MAX_QUESTION_CHARS = 500
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-FactAnswer = Callable[[str, Sequence[Fact], Mapping[str, DocumentMeta]], Answer | None]
+FactAnswer = Callable[[Asked, Sequence[Fact], Mapping[str, DocumentMeta]], Answer | None]
 # the reward answer also reads targets and qualifications: an honour that is only a target
 # (省长质量奖) is cited as such, with no amount borrowed from a similar award
 _BY_INTENT: dict[Intent, tuple[FactKind | None, FactAnswer]] = {
@@ -131,7 +131,7 @@ class Answerer:
                 # keywords, or matching alone costs hundreds of milliseconds
                 near = self.kb.keyword_chunk_ids(text, _PREFILTER_PASSAGES, scope)
                 facts = [fact for fact in facts if fact.span.chunk_id in near]
-            answer = answer_with(text, facts, metas)
+            answer = answer_with(query, facts, metas)
             if answer is not None and not answer.refused:
                 compound = len(query.parts) > 1
                 if compound or intent == Intent.RESPONSIBILITY:
@@ -147,7 +147,7 @@ class Answerer:
             fact_refusal = answer
         # 3. the passages the question is about; the facts they hold, where the intent has some
         hits = self._search(text, region, metas)
-        grounded = self._facts_in_passages(text, intent, facts, hits[:self.top_k], metas)
+        grounded = self._facts_in_passages(query, facts, hits[:self.top_k], metas)
         if grounded is not None:
             return Evidence(text, intent, region, _cited_facts(grounded, facts), tuple(hits),
                             replace(grounded, question=asked_text))
@@ -191,18 +191,18 @@ class Answerer:
             name in self.kb.document(hit.chunk.doc_id).text for name in names)]
 
     @staticmethod
-    def _facts_in_passages(text: str, intent: Intent, facts: Sequence[Fact],
+    def _facts_in_passages(query: Query, facts: Sequence[Fact],
                            hits: Sequence[Hit], metas: Mapping[str, DocumentMeta]) -> Answer | None:
         """The structured answer from the facts inside the best passages.
 
         Fact matching alone misses paraphrases ("争创质量强县这事由哪些单位负责"); hybrid
         search finds the passage by meaning, and its facts then answer exactly as written.
         """
-        if intent not in _GROUNDED:
+        if query.intent not in _GROUNDED:
             return None
         chunk_ids = {hit.chunk.chunk_id for hit in relevant_hits(hits)[:_GROUNDING_PASSAGES]}
         pool = [fact for fact in facts if fact.span.chunk_id in chunk_ids]
-        return _GROUNDED[intent](text, pool, metas, 0.0) if pool else None
+        return _GROUNDED[query.intent](query, pool, metas, 0.0) if pool else None
 
 
 def _facts_can_answer(intent: Intent, asked: frozenset[Kind]) -> bool:

@@ -21,7 +21,7 @@ from app.citer import (
     title_of,
 )
 from app.fact_match import MIN_MATCH, best_matches, expand_units
-from app.intent import extract_region
+from app.query import Asked, read_query
 from app.rewards import MAX_LISTED, answer_reward
 from ingest.department import canonical, find_mentions, level_of, match_units
 from ingest.document import DocumentMeta
@@ -52,11 +52,12 @@ def _task_label(fact: Responsibility) -> str:
     return f"{fact.heading} · {task}" if fact.heading and fact.heading not in task else task
 
 
-def answer_responsibility(question: str, facts: Sequence[Fact], metas: Metas,
+def answer_responsibility(asked: Asked, facts: Sequence[Fact], metas: Metas,
                           threshold: float = MIN_MATCH) -> Answer | None:
     """Who leads and who cooperates on the task the question names."""
-    pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas,
-                     extract_region(question, library_regions(metas)))
+    query = read_query(asked, library_regions(metas))
+    question = query.text
+    pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas, query.region)
     matches = best_matches(_without_units(question), pool, _responsibility_text, threshold)
     if not matches:
         return None
@@ -102,15 +103,16 @@ _ASKED_ROLES = (
 _MORE_ROLES = re.compile(r"另外|还有|以及|和其他|其他|分工负责")
 
 
-def answer_duties(question: str, facts: Sequence[Fact], metas: Metas) -> Answer | None:
+def answer_duties(asked: Asked, facts: Sequence[Fact], metas: Metas) -> Answer | None:
     """A department's full list of tasks, grouped by document, each cited."""
+    query = read_query(asked, library_regions(metas))
+    question = query.text
     mentions = find_mentions(question)
     if not mentions:
         return None
     mention = _with_level(question, mentions[0])
     names = set(match_units(mention)) or {canonical(mention)}
-    pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas,
-                     extract_region(question, library_regions(metas)))
+    pool = in_region([f for f in facts if isinstance(f, Responsibility)], metas, query.region)
     # "省市场监管局负责哪些工作" is not answered with a city bureau's duties, nor the reverse
     asked_level = level_of(mention)
     duties = [(f, *_role(f, names)) for f in pool]
@@ -197,12 +199,13 @@ _EFFECT_LABEL = {"qualifies": "纳入", "incentive": "激励", "revokes": "撤�
                  "sanctions": "处理"}
 
 
-def answer_qualification(question: str, facts: Sequence[Fact], metas: Metas,
+def answer_qualification(asked: Asked, facts: Sequence[Fact], metas: Metas,
                          threshold: float = MIN_MATCH) -> Answer | None:
     """Conditions under which a brand qualifies, earns incentives, is sanctioned or loses its
     status; None when no condition matches the question well."""
-    pool = in_region([f for f in facts if isinstance(f, Qualification)], metas,
-                     extract_region(question, library_regions(metas)))
+    query = read_query(asked, library_regions(metas))
+    question = query.text
+    pool = in_region([f for f in facts if isinstance(f, Qualification)], metas, query.region)
     effects = {e for e, pattern in _EFFECT_WORDS.items() if pattern.search(question)}
     if effects:
         pool = [f for f in pool if f.effect in effects]
@@ -223,11 +226,12 @@ _MAX_PER_YEAR = 3
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 
 
-def answer_target(question: str, facts: Sequence[Fact], metas: Metas,
+def answer_target(asked: Asked, facts: Sequence[Fact], metas: Metas,
                   threshold: float = MIN_MATCH) -> Answer | None:
     """Goals matching the question, with deadline and responsible units; each year asked
     ("到2025年和2030年") answered on its own."""
-    region = extract_region(question, library_regions(metas))
+    query = read_query(asked, library_regions(metas))
+    question, region = query.text, query.region
     # A province's target is the province's total, not each city's: only the asked region's own.
     pool = [f for f in facts if isinstance(f, Target)
             and (region is None or _region(metas, f.span.doc_id) == region)]

@@ -34,3 +34,14 @@ def make_query(text: str, asked: str, explicit_region: str | None = None,
                  parts=tuple(question_parts(text)),
                  region=explicit_region or extract_region(text, library),
                  explicit_region=explicit_region)
+
+
+Asked = str | Query
+
+
+def read_query(question: Asked, regions: Iterable[str] = ()) -> Query:
+    """The query a fact answer reads: the one the answerer built, or, for a question given as
+    text (tests, the reward form), one read now against the library's regions."""
+    if isinstance(question, Query):
+        return question
+    return make_query(question, question, None, regions)

@@ -18,7 +18,8 @@ from app.citer import (
     title_of,
 )
 from app.fact_match import MIN_MATCH, Matcher, best_matches, question_terms
-from app.intent import ASKS_FUNDING, extract_region
+from app.intent import ASKS_FUNDING
+from app.query import Asked, read_query
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, Qualification, Responsibility, Reward, Target
 from ingest.terms import HONOURS, find_honours, honour_key
@@ -127,11 +128,12 @@ _REWARD_WORDS = frozenset({"奖励", "奖金", "资助", "补贴", "补助", "�
                            "奖励标准", "企业", "获得", "多少钱", "给予", "一次性", "资金"})
 
 
-def answer_reward(question: str, facts: Sequence[Fact], metas: Mapping[str, DocumentMeta],
+def answer_reward(asked_as: Asked, facts: Sequence[Fact], metas: Mapping[str, DocumentMeta],
                   ) -> Answer | None:
     """The amount for each honour asked about, per document and region, never borrowed."""
+    query = read_query(asked_as, library_regions(metas))
+    question, region = query.text, query.region
     rewards = [f for f in facts if isinstance(f, Reward)]
-    region = extract_region(question, library_regions(metas))
     asked = find_honours(question, [*HONOURS, *(f.honour for f in rewards)])
     if ASKS_FUNDING.search(question):
         return answer_funding(question, rewards, asked, metas, region)

@@ -304,7 +304,8 @@ class KeyWord:
 _QUOTED = re.compile(r"[“\"《「]([^”\"》」]{2,30})[”\"》」]")
 
 
-def _key_words(question: str, weigh: Weigh, tokenize: Tokenize) -> tuple[KeyWord, ...]:
+def _key_words(question: str, weigh: Weigh,
+               tokenize: Tokenize) -> tuple[KeyWord | NamedThing, ...]:
     """The things a question names: quoted names, domain terms (honours, programmes), and
     words of three or more characters that no passage uses as a word. Common words are left
     to relevance; places to the region filter; numbers to the answer kind."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ingest.document import Chunk, Span
 from kb.hit import Hit
@@ -115,8 +116,29 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         lead = len(piece) - len(piece.lstrip())
         piece = piece.strip()
         if piece:
-            trimmed.append((a + lead, a + lead + len(piece)))
+            trimmed += _split_long(text, a + lead, a + lead + len(piece))
     return trimmed
+
+
+# a text stripped of its punctuation ("…制定本办法第二条本办法所称…") still starts its chapters
+# and articles: a long run is cut there, and else into pieces a reader can take in
+_LONG_PIECE = 300
+_PIECE_CHARS = 150
+_INNER_ARTICLE = re.compile(r"(?<=[\u4e00-\u9fff\d])第[一二三四五六七八九十百零〇]+[章条]")
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if end - start <= _LONG_PIECE:
+        return [(start, end)]
+    cuts = [start, *(m.start() for m in _INNER_ARTICLE.finditer(text, start, end)), end]
+    pieces = []
+    for a, b in pairwise(cuts):
+        while b - a > _LONG_PIECE:
+            pieces.append((a, a + _PIECE_CHARS))
+            a += _PIECE_CHARS
+        if b > a:
+            pieces.append((a, b))
+    return pieces
 
 
 def _lead_before(chunk: Chunk,
