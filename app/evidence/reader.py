@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from app.asked import (
     Kind,
@@ -31,7 +30,7 @@ from app.evidence.units import (
 from app.fact_match import QUESTION_WORDS as _FACT_QUESTION_WORDS
 from kb.hit import Hit
 from kb.region import is_place_name
-from kb.tokenizer import domain_tokenizer
+from kb.tokenizer import Tokenizer, domain_tokenizer
 
 # Words that say how a question is put. Fact matching also drops the verbs of duty and reward
 # (牵头, 负责, 奖励), which its facts hold apart; a sentence holds them in its words, and they
@@ -347,7 +346,6 @@ class NamedThing:
     word: str
     stem: str  # what distinguishes it: 教育 of 省教育厅, 实用新型 of 实用新型专利
     suffix: str  # what kind of thing: 厅, 专利
-    known: bool = False
 
     def held(self, text: str) -> bool:
         reach = len(self.stem) + len(self.suffix) + _THING_SLACK
@@ -360,24 +358,30 @@ class NamedThing:
                     break
                 position += 1
             else:
-                if self.suffix in window[position:] or self.suffix[0] in "厅局委办":
+                rest = window[position:]
+                # an office may end otherwise than asked (市场监管局 / 市场监督管理局)
+                if self.suffix in rest or (self.suffix[0] in _OFFICE_ENDINGS
+                                           and any(c in _OFFICE_ENDINGS for c in rest)):
                     return True
         return False
 
 
 _THING_SLACK = 4
+_OFFICE_ENDINGS = "厅局委办部室会"
 # 省教育厅, 威海市生态环境局, 区发改局: a level, what it does, and an office's ending; 市场 is no level
 _DEPARTMENT = re.compile(r"[省市县区州](?!场)([\u4e00-\u9fff]{2,8}?)(厅|局|委员会|委|办公室|部(?!门))")
 # a level and an ending around words that name no one office: 县级以上人民政府有关部
 _NOT_A_DEPARTMENT = re.compile(r"级|以上|有关|相关|各|和|或|及|等|的")
 # the endings of things a question names as items: patents, trademarks, taxes, titles, prizes
+_ITEM_ENDINGS = ("专利", "商标", "所得税", "增值税", "称号", "证书", "奖")
 # "县里奖", "市级奖": where a prize is given, not which prize
 _PLACE_WORD = re.compile(r"[省市县区州乡镇村里级]")
+# "名牌产品奖多少": what follows a 奖 that pays
 _REWARD_VERB = re.compile(r"多少|几|励|金|钱|了|吗|不|给|\d|[一二三四五六七八九十两]")
-_ITEM_ENDINGS = ("专利", "商标", "所得税", "增值税", "称号", "证书", "奖")
 
 
-def _named_things(question: str, tokenizer: Any) -> list[NamedThing]:
+def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
+    """The departments and items a question names, each with what distinguishes it."""
     things = [NamedThing(m.group(0), m.group(1), m.group(2))
               for m in _DEPARTMENT.finditer(question) if not _NOT_A_DEPARTMENT.search(m.group(1))]
     words = [w for w in tokenizer.segment(_QUOTED.sub(" ", question)) if w.strip()]
