@@ -8,9 +8,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.answer import Answer, Intent
-from app.asked import NUMERIC, Kind
+from app.asked import NUMERIC, Kind, asks_effect
 from app.citer import holds_place
-from app.document_number import answer_document_number
+from app.document_number import answer_document_number, answer_effective_date
 from app.errors import BadQuestion
 from app.evidence import add_lines, answer_from_evidence
 from app.fact_answers import (
@@ -52,6 +52,7 @@ _GROUNDED: dict[Intent, Callable[..., Answer | None]] = {
     Intent.TARGET: answer_target,
 }
 _GROUNDING_PASSAGES = 2
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # passages read unit by unit when no fact answers; and, before absence is stated, every
 # passage that shares the question's keywords
 _EVIDENCE_PASSAGES = 8
@@ -131,6 +132,7 @@ class Answerer:
                 # keywords, or matching alone costs hundreds of milliseconds
                 near = self.kb.keyword_chunk_ids(text, _PREFILTER_PASSAGES, scope)
                 facts = [fact for fact in facts if fact.span.chunk_id in near]
+            facts = self._of_years(facts, _YEAR.findall(text), metas)
             answer = answer_with(query, facts, metas)
             if answer is not None and not answer.refused:
                 compound = len(query.parts) > 1
@@ -162,11 +164,28 @@ class Answerer:
                                 replace(number, question=asked_text))
         answer = answer_from_evidence(
             query, hits, self.kb, lambda: self._local(self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region), region, metas))
+        if answer.refused and asks_effect(text):
+            # "…从哪天开始施行": a date only the document's header gives
+            answer = answer_effective_date(text, metas, hits[0].meta if hits else None) or answer
         if answer.refused and fact_refusal is not None:
             answer = fact_refusal
         elif answer.refused and number is not None:
             answer = number
         return Evidence(text, intent, region, (), tuple(hits), replace(answer, question=asked_text))
+
+    def _of_years(self, facts: list[Fact], years: list[str],
+                  metas: Mapping[str, DocumentMeta]) -> list[Fact]:
+        """"上海2012年度农业品牌奖励标准": the facts of documents that speak of every year named
+        (in their title, date or text); a 2011 notice does not answer for 2012."""
+        if not years:
+            return facts
+        held: dict[str, bool] = {}
+        for doc_id in {fact.span.doc_id for fact in facts}:
+            meta = metas.get(doc_id)
+            around = f"{meta.title if meta else ''} {meta.date if meta else ''}"
+            held[doc_id] = all(year in around or year in self.kb.document(doc_id).text
+                               for year in years)
+        return [fact for fact in facts if held[fact.span.doc_id]]
 
     def _other_parts(self, number: Answer, query: Query, hits: list[Hit]) -> Answer:
         """"是哪次会议通过的？文号是多少？": the parts beside the 文号 are read from the passages."""

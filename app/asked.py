@@ -30,6 +30,7 @@ class Kind(StrEnum):
     PENALTY = "penalty"
     DEFINITION = "definition"
     MEETING = "meeting"
+    PHONE = "phone"
 
 
 # Kinds whose answer is a number: a passage without one cannot answer, however close its words.
@@ -157,3 +158,26 @@ def date_events(question: str) -> tuple[re.Pattern[str], ...]:
     when it was adopted): each a pattern that a passage must match to give that date."""
     compact = re.sub(r"\s+", "", question)
     return tuple(event for event in _events() if event.search(compact))
+
+
+def asks_effect(question: str) -> bool:
+    """Whether a question asks when a document takes effect ("从哪天开始施行", "何时生效")."""
+    return Kind.DATE in asked_kinds(question) and any(
+        event.search("施行") for event in date_events(question))
+
+
+@lru_cache(maxsize=1)
+def _frequency() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    entry = _answer_kinds()["kinds"]["period"]
+    return re.compile(entry["frequency_ask"]), re.compile(entry["frequency_carries"])
+
+
+def asks_frequency(question: str) -> bool:
+    """Whether a question asks how often ("多久评一次", "几年一届"), not how long."""
+    return bool(_frequency()[0].search(re.sub(r"\s+", "", question)))
+
+
+def states_frequency(text: str) -> bool:
+    """Whether a passage says how often ("每两年评选一次", "每3年评选一届"), not only how long
+    ("获奖后三年内")."""
+    return bool(_frequency()[1].search(re.sub(r"\s+", "", text)))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from app.answer import Answer
-from app.citer import Citer, document_label
+from app.citer import Citer, document_label, short_title
 from ingest.document import DocumentMeta, Span
 
 ASKS_NUMBER = re.compile(r"文号|发文字号|发文号")
@@ -18,7 +18,21 @@ def _documents_named(question: str, metas: Mapping[str, DocumentMeta]) -> list[D
     named = _QUOTED_TITLE.findall(question)
     return [meta for meta in metas.values()
             if any(name in meta.title or meta.title in name for name in named)
-            or (meta.title and meta.title in question)]
+            or (meta.title and (meta.title in question or short_title(meta.title) in question))]
+
+
+def answer_effective_date(question: str, metas: Mapping[str, DocumentMeta],
+                          found: DocumentMeta | None = None) -> Answer | None:
+    """"…从哪天开始施行": the 施行日期 of the named document (or of `found`), where only its
+    header gives it ("【施行日期】2021.12.01" above the text); None where it gives none."""
+    documents = _documents_named(question, metas)
+    if len(documents) != 1 and found is not None:
+        documents = [found]
+    if len(documents) != 1 or not documents[0].effective:
+        return None
+    meta = documents[0]
+    return Answer(question=question, refused=False, intent="general",
+                  answer=f"{document_label(meta)}的施行日期为{meta.effective}(据文件信息栏)。")
 
 
 def answer_document_number(question: str, metas: Mapping[str, DocumentMeta],

@@ -23,7 +23,15 @@ from app.citer import (
 from app.fact_match import MIN_MATCH, best_matches, expand_units
 from app.query import Asked, read_query
 from app.rewards import MAX_LISTED, answer_reward
-from ingest.department import canonical, find_mentions, level_of, match_units
+from ingest.department import (
+    canonical,
+    core_name,
+    find_mentions,
+    find_offices,
+    level_of,
+    match_units,
+    unit_of,
+)
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, Qualification, Responsibility, Target
 from kb.tokenizer import domain_tokenizer
@@ -83,7 +91,9 @@ def _role(fact: Responsibility, names: set[str]) -> tuple[str, str]:
     """(role, name as written) of the asked unit in one fact."""
     for role, group in (("牵头", fact.lead), ("配合", fact.cooperate), ("共同负责", fact.joint)):
         for name in group:
-            if canonical(name) in names:
+            if canonical(name) in names or any(
+                    unit_of(asked) is None and core_name(asked) == core_name(name)
+                    for asked in names):
                 if role == "牵头" and not fact.cooperate:
                     role = "负责"
                 if role == "共同负责" and len(fact.joint) == 1:
@@ -107,7 +117,7 @@ def answer_duties(asked: Asked, facts: Sequence[Fact], metas: Metas) -> Answer |
     """A department's full list of tasks, grouped by document, each cited."""
     query = read_query(asked, library_regions(metas))
     question = query.text
-    mentions = find_mentions(question)
+    mentions = find_mentions(question) or [match.group(0) for match in find_offices(question)]
     if not mentions:
         return None
     mention = _with_level(question, mentions[0])

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from app.answer import Intent
-from ingest.department import find_mentions
+from ingest.department import find_mentions, find_offices
 from ingest.places import question_place
 
 # A department's own list of work: "市场监管局负责哪些工作" / "省商务厅牵头哪些任务".
@@ -58,7 +58,7 @@ def classify(question: str) -> Intent:
     text = re.sub(r"\s+", "", question)
     if _ISSUED.search(text) and not _DUTY_LIST.search(text):
         return Intent.GENERAL
-    names_a_unit = bool(find_mentions(text))
+    names_a_unit = bool(find_mentions(text) or find_offices(text))
     if names_a_unit and _DUTY_LIST.search(text):
         return Intent.DUTIES
     if names_a_unit and _DUTIES.search(text) and not _RESPONSIBILITY.search(text):

@@ -245,3 +245,16 @@ def region_level(region: str) -> str:
     if parts and parts[0] in ("北京市", "上海市", "天津市", "重庆市"):
         parts = ["省", *parts[1:]] if len(parts) == 1 or parts[1] != parts[0] else ["省", *parts[2:]]
     return {1: "省", 2: "市"}.get(len(parts), "县" if len(parts) >= 3 else "")
+
+
+# 省教育厅, 威海市生态环境局, 区发改局: a level, what the office does, and an office's ending
+# (市场 is no level); offices no list holds are found by their shape
+OFFICE_NAME = re.compile(r"[省市县区州](?!场)([\u4e00-\u9fff]{2,8}?)(厅|局|委员会|委|办公室|部(?!门))")
+# a level and an ending around words that name no one office: 县级以上人民政府有关部
+_NOT_AN_OFFICE = re.compile(r"级|以上|有关|相关|各|和|或|及|等|的")
+
+
+def find_offices(text: str) -> list[re.Match[str]]:
+    """Office names by their shape (level, function, ending), as (name, what it does, ending)."""
+    return [match for match in OFFICE_NAME.finditer(text)
+            if not _NOT_AN_OFFICE.search(match.group(1))]

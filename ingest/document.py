@@ -24,6 +24,7 @@ class DocumentMeta:
     doc_number: str = ""  # 文号, e.g. 鲁政发〔2021〕12号
     source_kind: str = ""  # 意见 / 方案 / 政策解读 ...
     validity: str = ""  # 有效 / 已失效 / 已废止 …, where the document's header says
+    effective: str = ""  # 施行日期 as the document's header writes it ("2021.12.01")
     source_file: str = ""
     inferred: tuple[str, ...] = ()  # names of fields guessed from the text, not given
     note: str = ""

@@ -17,7 +17,8 @@ from ingest.places import NATIONAL, gazetteer, is_national, place_data, speaks_n
 
 SIDECAR_SUFFIX = ".meta.json"
 _GIVEN_FIELDS = {f.name for f in fields(DocumentMeta)} - {"doc_id", "inferred"}
-_INFERABLE = ("title", "issuer", "date", "region", "doc_number", "source_kind", "validity")
+_INFERABLE = ("title", "issuer", "date", "region", "doc_number", "source_kind", "validity",
+              "effective")
 _BODY_SCAN = 20_000  # characters of the body searched for the place it names most
 
 __all__ = ["SIDECAR_SUFFIX", "infer_metadata", "parse_date", "read_sidecar", "resolve_metadata",
@@ -75,6 +76,9 @@ def infer_metadata(text: str, doc_id: str, today: Date | None = None) -> Documen
         "region": infer_region(text, issuer, doc_number, title),
         "source_kind": front_matter.infer_kind(title),
         "validity": infer_validity(header, today),
+        # as the header writes it ("2021.12.01"): an answer quotes it, it is not computed on
+        "effective": next((value.strip() for value in header.values("effective")
+                           if parse_date(value)), ""),
     }
     inferred = tuple(name for name in _INFERABLE if guessed[name])
     return DocumentMeta(doc_id=doc_id, inferred=inferred, **guessed)

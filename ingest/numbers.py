@@ -33,8 +33,15 @@ CAP = re.compile(r"不超过|最高|最多|上限|封顶|以内|以下")
 COUNT = re.compile(rf"{_NUMBER}\s*(?:个|家|名|项|人|户|件|批|届|次|位)")
 # Periods and cycles: "每两年评选一次", "每3年", "年度", "五年内", "60日内", "三十个工作日"
 PERIOD = re.compile(
-    rf"每{_NUMBER}?\s*[年月季届]|每年度|年度|{_NUMBER}\s*(?:个)?(?:工作日|日|天|月|年|周|届|小时)(?:内|以内|之内|后|起)?"
+    rf"每{_NUMBER}?\s*[年月季届]|每年度|年度|{_NUMBER}\s*(?:个)?(?P<unit>工作日|日|天|月|年|周|届|小时)"
+    r"(?:内|以内|之内|后|起)?"
 )
+# what a question counts time in: "多少天内" / "几个工作日" / "几年"
+_TIME_ASKED = re.compile(r"(?:多少|几)\s*个?\s*(工作日|日|天|月|年|周|小时)")
+# the units that answer it: days are written 日 or 天, and a count of 工作日 is one of days
+_TIME_UNITS = {"工作日": {"工作日", "日", "天"}, "日": {"日", "天", "工作日"},
+               "天": {"日", "天", "工作日"}, "月": {"月"}, "年": {"年", "届"}, "周": {"周", "日", "天"},
+               "小时": {"小时"}}
 # Calendar dates: "2021年12月1日", "二○一一年八月十七日", "2021-06-29"
 DATE = re.compile(
     r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
@@ -127,7 +134,20 @@ def has_count(text: str) -> bool:
 
 
 def has_period(text: str) -> bool:
-    return bool(PERIOD.search(text))
+    """A span of time or a cycle; a calendar date ("2002年9月27日") is none."""
+    return bool(PERIOD.search(DATE.sub(" ", text)))
+
+
+def time_asked(question: str) -> frozenset[str]:
+    """The units of time that answer a question counting in one ("多少天内" -> 日, 天, 工作日);
+    empty where it names none ("多久", "多长时间")."""
+    match = _TIME_ASKED.search(question)
+    return frozenset(_TIME_UNITS[match.group(1)]) if match else frozenset()
+
+
+def period_units(text: str) -> frozenset[str]:
+    """The units of time a text's spans are counted in ("十五日内" -> 日)."""
+    return frozenset(m.group("unit") for m in PERIOD.finditer(DATE.sub(" ", text)) if m.group("unit"))
 
 
 def has_date(text: str) -> bool:

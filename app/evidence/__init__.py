@@ -91,7 +91,12 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 extra = [hit for hit in wider() if hit.chunk.chunk_id not in seen]
             found, more_missing = select_units(reader, extra, library.neighbours)
             missing = [*missing, *more_missing]
-        per_part.append(found[:1] if len(readers) > 1 else found)
+        if len(readers) > 1:
+            # "有效期多长？什么时候申请续展？": a part takes the best unit no part before it took
+            taken = {(s.unit.hit.chunk.doc_id, s.unit.start) for part in per_part for s in part}
+            found = [s for s in found if (s.unit.hit.chunk.doc_id, s.unit.start) not in taken][:1] \
+                or found[:1]
+        per_part.append(found)
         lacking += missing
     answered = [found for found in per_part if found]
     if len(readers) > 1 and answered:

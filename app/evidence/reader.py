@@ -11,11 +11,13 @@ from app.asked import (
     Kind,
     asked_kinds,
     asks_conditions,
+    asks_frequency,
     carried_kinds,
     date_events,
     money_flavour,
     required_kinds,
     states_conditions,
+    states_frequency,
 )
 from app.evidence.units import (
     _CITED_ARTICLE,
@@ -28,6 +30,9 @@ from app.evidence.units import (
     read_units,
 )
 from app.fact_match import QUESTION_WORDS as _FACT_QUESTION_WORDS
+from ingest import numbers
+from ingest.department import find_offices
+from ingest.numbers import CAP
 from kb.hit import Hit
 from kb.region import is_place_name
 from kb.tokenizer import Tokenizer, domain_tokenizer
@@ -107,6 +112,11 @@ class EvidenceReader:
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(part or question)
         self.events = date_events(part or question)
+        self.asks_frequency = Kind.PERIOD in self.required and asks_frequency(part or question)
+        self.time_units = numbers.time_asked(part or question) \
+            if self.required == {Kind.PERIOD} else frozenset()
+        self.amounts = [rf"(?<![\d.]){re.escape(number)}\s*{unit}" for number, unit
+                        in _AMOUNT_NAMED.findall(_compact(part or question))]
         self.asks_reward = bool(_ASKS_REWARD.search(part or question))
 
     def _held(self, word: str, text: str) -> float:
@@ -158,6 +168,9 @@ class EvidenceReader:
             score += 0.12
         if unit.hit.bm25_rank == 1 or unit.hit.vector_rank == 1:
             score += 0.03
+        if self.measure and re.search(rf"{re.escape(self.measure)}(?:为|是|:|：)?\s*{_NUMBER_START}",
+                                      _compact(unit.text)):
+            score += _STATED_MEASURE  # "有效期为10年" states what "有效期多长" asks
         return Scored(unit, relevance, score, carries)
 
     def names_keys(self, unit: Unit) -> bool:
@@ -214,6 +227,16 @@ class EvidenceReader:
             around = f"{unit.scope or unit.hit.chunk.text} {unit.hit.meta.title} {unit.hit.meta.date}"
             if not all(year in around for year in self.years):
                 return False
+        if self.asks_cap and self.required & {Kind.COUNT, Kind.MONEY, Kind.PERIOD} \
+                and _FLOOR.search(scored.unit.text) and not CAP.search(scored.unit.text):
+            return False  # "最多可以用几个汉字" is not answered by "两个以上"
+        if self.time_units and not (self.time_units & numbers.period_units(scored.unit.text)):
+            return False  # "到期前多少天" is not answered by "有效期五年"
+        if self.asks_frequency and not states_frequency(_unit_words(scored.unit)):
+            return False  # "多久评一次" is not answered by "获奖后三年内…撤销"
+        if self.amounts and not all(re.search(amount, _compact(scored.unit.text))
+                                    for amount in self.amounts):
+            return False  # "200万元那档奖励" is the rule that pays 200万元
         if Kind.DATE in self.required and self.events and not (self.required - {Kind.DATE}) \
                 and not any(event.search(_compact(scored.unit.text)) for event in self.events):
             return False  # "哪天开始施行" is not answered by the day it was adopted
@@ -277,7 +300,9 @@ def _other_level_only(text: str, asked: frozenset[str]) -> bool:
 # "领导小组都有哪些职责" / "包括哪几项": the whole list is asked
 _ASKS_LIST = re.compile(r"哪些|哪几|都有|包括|包含|有什么|分别是|具体指|哪[一二三四五六七八九十两]")
 # "封顶最多能补多少" / "上限是多少": the cap of an amount is asked
-_ASKS_CAP = re.compile(r"封顶|最多|最高|上限|不超过|顶格")
+_ASKS_CAP = re.compile(r"封顶|最多|最高|最长|上限|不超过|顶格")
+# a floor, which answers no question about a cap: "两个以上", "不少于3年"
+_FLOOR = re.compile(r"以上|不少于|不低于|至少|起码")
 @dataclass(frozen=True)
 class KeyWord:
     """A thing the question names that an answer must name too."""
@@ -368,22 +393,17 @@ class NamedThing:
 
 _THING_SLACK = 4
 _OFFICE_ENDINGS = "厅局委办部室会"
-# 省教育厅, 威海市生态环境局, 区发改局: a level, what it does, and an office's ending; 市场 is no level
-_DEPARTMENT = re.compile(r"[省市县区州](?!场)([\u4e00-\u9fff]{2,8}?)(厅|局|委员会|委|办公室|部(?!门))")
-# a level and an ending around words that name no one office: 县级以上人民政府有关部
-_NOT_A_DEPARTMENT = re.compile(r"级|以上|有关|相关|各|和|或|及|等|的")
 # the endings of things a question names as items: patents, trademarks, taxes, titles, prizes
-_ITEM_ENDINGS = ("专利", "商标", "所得税", "增值税", "称号", "证书", "奖")
+_ITEM_ENDINGS = ("专利", "商标", "所得税", "增值税", "称号", "证书", "许可证", "奖")
 # "县里奖", "市级奖": where a prize is given, not which prize
-_PLACE_WORD = re.compile(r"[省市县区州乡镇村里级]")
+_PLACE_WORD = re.compile(r"^[省市县区州乡镇村](?:里|级|内)?$|级$")
 # "名牌产品奖多少": what follows a 奖 that pays
 _REWARD_VERB = re.compile(r"多少|几|励|金|钱|了|吗|不|给|\d|[一二三四五六七八九十两]")
 
 
 def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
     """The departments and items a question names, each with what distinguishes it."""
-    things = [NamedThing(m.group(0), m.group(1), m.group(2))
-              for m in _DEPARTMENT.finditer(question) if not _NOT_A_DEPARTMENT.search(m.group(1))]
+    things = [NamedThing(m.group(0), m.group(1), m.group(2)) for m in find_offices(question)]
     words = [w for w in tokenizer.segment(_QUOTED.sub(" ", question)) if w.strip()]
     for index, word in enumerate(words):
         ending = next((e for e in _ITEM_ENDINGS if word.endswith(e)), None)
@@ -396,7 +416,7 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
         if not stem and index > 0:
             before = words[index - 1]
             if (re.fullmatch(r"[\u4e00-\u9fff]{2,6}", before) and not is_place_name(before)
-                    and tokenizer.tag(before)[:1] in "nlb"):
+                    and (tokenizer.tag(before)[:1] in "nlb" or tokenizer.tag(before) == "ns")):
                 stem = before
         elif stem and not (tokenizer.in_dictionary(stem) and tokenizer.tag(stem)[:1] in "nlba"):
             continue  # "能奖" is a turn of phrase, "使用商标" an act, "个人奖" a prize
@@ -412,7 +432,7 @@ _MIN_UNSEEN_KEY = 5
 _PLAIN_MEASURES = re.compile(
     r"奖励|奖金|补助|补贴|资助|扶持|奖补|金额|数额|标准|比例|资金|费用|罚款|罚金|时间|时限|期限|钱"
     r"|范围|幅度|额度|上限|下限|区间|多长")
-_ASKS_NUMBER = re.compile(r"多少|几")
+_ASKS_NUMBER = re.compile(r"多少|几|多长|多久")
 _MEASURE_REACH = 3
 # what may stand between the measure and "多少": "有效期是几年", "租金最高多少"
 _BETWEEN_MEASURE = re.compile(r"是|为|有|要|最高|最多|最少|至少|大概|一般|约|大约|可以|能|不超过|共|一共|的")
@@ -446,6 +466,8 @@ def _measured(word: str, text: str) -> bool:
                for m in re.finditer(re.escape(word), text))
 
 
+_NUMBER_START = r"[\d一二两三四五六七八九十百半]"
+_STATED_MEASURE = 0.15
 _NUMBER_NEAR = re.compile(r"\d|[一二两三四五六七八九十百千万半]")
 _MEASURE_SPAN = 16
 
@@ -459,6 +481,8 @@ def _holds_word(word: str, text: str) -> bool:
 # words of three characters that name no particular thing
 _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些人|老百姓|工作人员|负责人|具体内容)$"
                       r"|[省市县区州镇乡]$|^(多长|多久|多少|几)")
+# an amount the question names: "拿200万元那档奖励" asks about the rule that pays it
+_AMOUNT_NAMED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万元|万|元)")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _TARGET = re.compile(r"到\s*20\d\d\s*年")
 

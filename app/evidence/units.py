@@ -107,6 +107,8 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or line, trimmed of white space, end punctuation kept."""
     pieces, start = [], 0
     for match in _LINE_SPLIT.finditer(text):
+        if match.group() == "\n" and _wrapped(text, match.start()):
+            continue  # a line broken where the page ran out ("…给予一次性\n奖励20万元。")
         pieces.append((start, match.end() if match.group() != "\n" else match.start()))
         start = match.end()
     pieces.append((start, len(text)))
@@ -118,6 +120,22 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         if piece:
             trimmed += _split_long(text, a + lead, a + lead + len(piece))
     return trimmed
+
+
+# a line that ends a sentence, a heading or a list item; and a line that starts one
+_LINE_ENDS = re.compile(r"[。！？!?；;：:）)」”\]】|]\s*$")
+_LINE_STARTS = re.compile(r"^\s*(?:[(（【〔\[]|第[一二三四五六七八九十百零〇]+[章节条]|\d{1,2}\s*[.．、)]"
+                          r"|[一二三四五六七八九十]+[、是]|[—-]|#|\|)")
+_WRAPPED_LINE = 18  # a line shorter than this is a heading or a signature, never a wrap
+
+
+def _wrapped(text: str, end: int) -> bool:
+    """Whether the line break at `end` only wraps a sentence: the line before runs on (no end
+    punctuation, long enough not to be a heading) and the line after starts no item."""
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    following = text[end + 1:text.find("\n", end + 1) if "\n" in text[end + 1:] else len(text)]
+    return (len(line.strip()) >= _WRAPPED_LINE and not _LINE_ENDS.search(line)
+            and bool(following.strip()) and not _LINE_STARTS.match(following))
 
 
 # a text stripped of its punctuation ("…制定本办法第二条本办法所称…") still starts its chapters

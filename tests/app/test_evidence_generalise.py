@@ -61,6 +61,16 @@ SCHOOL_RULES = """# 某市民办职业培训管理条例
 """
 
 
+# a page whose attribute bar alone gives the day it takes effect
+ATTRIBUTE_BAR = """松阳县人民政府关于印发松阳县文明商户评选办法的通知
+
+松阳县人民政府关于印发松阳县文明商户评选办法的通知文章属性•【制定机关】松阳县人民政府•【公布日期】2024.03.01•【施行日期】2024.04.01•【时效性】现行有效•【主题分类】商贸正文
+
+第一条 为推进文明城市建设,制定本办法。
+第二条 文明商户每年评选一次。
+"""
+
+
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("general") / "kb"
@@ -68,7 +78,8 @@ def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = home.parent / "uploads"
     folder.mkdir()
     for name, text in (("songyang_rewards", COUNTY_REWARDS), ("unplaced", UNPLACED_RULES),
-                       ("songyang_tasks", TASKS), ("school_rules", SCHOOL_RULES)):
+                       ("songyang_tasks", TASKS), ("school_rules", SCHOOL_RULES),
+                       ("songyang_notice", ATTRIBUTE_BAR)):
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["ingest", "--kb", str(home), str(folder)])
     assert result.exit_code == 0, result.stderr
@@ -167,3 +178,8 @@ def test_the_parts_beside_a_document_number_are_answered_too(home: Path) -> None
 def test_what_a_fact_line_leaves_unsaid_is_added_from_the_passage(home: Path) -> None:
     # the responsibility fact names who leads; the deadline stands in the task's text
     answered(home, "松阳县的网上中介服务平台要求什么时候上线运行?谁牵头?", "5月底前", "县数据局")
+
+
+def test_the_day_it_takes_effect_is_read_from_the_attribute_bar(home: Path) -> None:
+    reply = answered(home, "松阳县文明商户评选办法从哪天开始施行?", "2024.04.01", "据文件信息栏")
+    assert "2024-03-01" not in reply["answer"].split("的施行日期")[1]

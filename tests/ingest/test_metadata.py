@@ -270,3 +270,10 @@ def test_parse_dates_with_lost_characters(text: str, iso: str) -> None:
 def test_a_signing_date_that_lost_its_characters_survives_cleaning() -> None:
     text = clean_text("忻州市人民政府办公室\n\n             20211130       \n\n忻州市市长质量奖管理办法\n")
     assert infer_metadata(text, "x").date == "2021-11-30"
+
+
+def test_the_day_a_document_takes_effect_comes_from_its_header() -> None:
+    text = ("某市人民政府关于印发某市质量奖管理办法的通知文章属性•【制定机关】某市人民政府•"
+            "【公布日期】2021.10.20•【施行日期】2021.12.01•【时效性】现行有效\n\n第一条 为…制定本办法。")
+    meta = infer_metadata(text, "notice")
+    assert (meta.date, meta.effective, meta.validity) == ("2021-10-20", "2021.12.01", "有效")
