@@ -11,6 +11,7 @@ carries one; otherwise the documents are read further before absence is stated."
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
@@ -55,6 +56,26 @@ def question_parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else [question]
 
 
+def _one_unit_each(per_part: list[list[Scored]]) -> list[list[Scored]]:
+    """One unit for each part of a compound question, as many of them different as can be and
+    the best together: "有效期多长？什么时候申请续展？" takes "有效期为10年" for the first part
+    although "届满前6个月内申请续展备案" holds more of its words, for that one answers the second."""
+    options: list[list[Scored | None]] = [[*found[:_PART_OPTIONS]] or [None] for found in per_part]
+
+    def key(s: Scored | None) -> tuple[str, int] | None:
+        return (s.unit.hit.chunk.doc_id, s.unit.start) if s is not None else None
+
+    def worth(choice: tuple[Scored | None, ...]) -> tuple[int, float]:
+        distinct = {key(s) for s in choice if s is not None}
+        return len(distinct), sum(s.score for s in choice if s is not None)
+
+    best = max(itertools.product(*options), key=worth)
+    return [[s] if s is not None else [] for s in best]
+
+
+_PART_OPTIONS = 3
+
+
 def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                          wider: Callable[[], Sequence[Hit]] | None = None,
                          best_only: bool = False) -> Answer:
@@ -91,13 +112,10 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 extra = [hit for hit in wider() if hit.chunk.chunk_id not in seen]
             found, more_missing = select_units(reader, extra, library.neighbours)
             missing = [*missing, *more_missing]
-        if len(readers) > 1:
-            # "有效期多长？什么时候申请续展？": a part takes the best unit no part before it took
-            taken = {(s.unit.hit.chunk.doc_id, s.unit.start) for part in per_part for s in part}
-            found = [s for s in found if (s.unit.hit.chunk.doc_id, s.unit.start) not in taken][:1] \
-                or found[:1]
         per_part.append(found)
         lacking += missing
+    if len(readers) > 1:
+        per_part = _one_unit_each(per_part)
     answered = [found for found in per_part if found]
     if len(readers) > 1 and answered:
         # "关税法什么时候施行？以前的条例还用吗？": the parts ask about one document; a part

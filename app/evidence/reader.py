@@ -112,7 +112,7 @@ class EvidenceReader:
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(part or question)
         self.events = date_events(part or question)
-        self.asks_frequency = Kind.PERIOD in self.required and asks_frequency(part or question)
+        self.asks_frequency = self.required == {Kind.PERIOD} and asks_frequency(part or question)
         self.time_units = numbers.time_asked(part or question) \
             if self.required == {Kind.PERIOD} else frozenset()
         self.amounts = [rf"(?<![\d.]){re.escape(number)}\s*{unit}" for number, unit
@@ -418,7 +418,8 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
             if (re.fullmatch(r"[\u4e00-\u9fff]{2,6}", before) and not is_place_name(before)
                     and (tokenizer.tag(before)[:1] in "nlb" or tokenizer.tag(before) == "ns")):
                 stem = before
-        elif stem and not (tokenizer.in_dictionary(stem) and tokenizer.tag(stem)[:1] in "nlba"):
+        elif stem and not (tokenizer.in_dictionary(stem) and tokenizer.tag(stem)[:1] in "nlba") \
+                and not (tokenizer.in_dictionary(word) and tokenizer.tag(word)[:1] in "nl"):
             continue  # "能奖" is a turn of phrase, "使用商标" an act, "个人奖" a prize
         if len(stem) >= 2 and ending not in stem and not _QUESTION_CHARS.search(stem) \
                 and not _PLACE_WORD.search(stem) \
@@ -433,6 +434,7 @@ _PLAIN_MEASURES = re.compile(
     r"奖励|奖金|补助|补贴|资助|扶持|奖补|金额|数额|标准|比例|资金|费用|罚款|罚金|时间|时限|期限|钱"
     r"|范围|幅度|额度|上限|下限|区间|多长")
 _ASKS_NUMBER = re.compile(r"多少|几|多长|多久")
+_TIME_MEASURE = re.compile(r"(?:期|期限|时间|时限|年限|时长)$")
 _MEASURE_REACH = 3
 # what may stand between the measure and "多少": "有效期是几年", "租金最高多少"
 _BETWEEN_MEASURE = re.compile(r"是|为|有|要|最高|最多|最少|至少|大概|一般|约|大约|可以|能|不超过|共|一共|的")
@@ -446,10 +448,13 @@ def _measure(question: str) -> str:
     for index, word in enumerate(words):
         if not _ASKS_NUMBER.match(word):
             continue
+        # "有效期多长" names a measure of time; "名牌产品多久认定一次" only its subject
+        of_time = word.startswith(("多长", "多久"))
         for before in reversed(words[max(0, index - _MEASURE_REACH):index]):
             if len(before) >= 2 and tokenizer.in_dictionary(before) \
                     and tokenizer.tag(before).startswith("n") \
-                    and not _QUESTION_CHARS.search(before):
+                    and not _QUESTION_CHARS.search(before) \
+                    and (not of_time or _TIME_MEASURE.search(before)):
                 return "" if _PLAIN_MEASURES.search(before) else before
             if not _BETWEEN_MEASURE.fullmatch(before):
                 break
