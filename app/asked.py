@@ -181,3 +181,14 @@ def states_frequency(text: str) -> bool:
     """Whether a passage says how often ("每两年评选一次", "每3年评选一届"), not only how long
     ("获奖后三年内")."""
     return bool(_frequency()[1].search(re.sub(r"\s+", "", text)))
+
+
+@lru_cache(maxsize=1)
+def _sanctions() -> re.Pattern[str]:
+    return re.compile(_answer_kinds()["kinds"]["penalty"]["sanctions"])
+
+
+def imposes_sanction(text: str) -> bool:
+    """Whether a passage imposes a sanction (罚款, 吊销, 责令…), not only names a step such as
+    撤销 or 取消 that any procedure may take."""
+    return bool(_sanctions().search(re.sub(r"\s+", "", text)))

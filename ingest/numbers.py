@@ -30,7 +30,7 @@ PERCENT = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*[%％]|百分之{_CN}")
 # Caps and floors written before an amount: "最高补助300万元", "不超过30万元"
 CAP = re.compile(r"不超过|最高|最多|上限|封顶|以内|以下")
 # Counts of things: "不超过2家", "3个", "组织2个、个人2名", "十名"
-COUNT = re.compile(rf"{_NUMBER}\s*(?:个|家|名|项|人|户|件|批|届|次|位)")
+COUNT = re.compile(rf"{_NUMBER}\s*(?:个(?![月工小])|家|名|项|人|户|件|批|届|次(?!性)|位)")
 # Periods and cycles: "每两年评选一次", "每3年", "年度", "五年内", "60日内", "三十个工作日"
 PERIOD = re.compile(
     rf"每{_NUMBER}?\s*[年月季届]|每年度|年度|{_NUMBER}\s*(?:个)?(?P<unit>工作日|日|天|月|年|周|届|小时)"
@@ -40,7 +40,7 @@ PERIOD = re.compile(
 _TIME_ASKED = re.compile(r"(?:多少|几)\s*个?\s*(工作日|日|天|月|年|周|小时)")
 # the units that answer it: days are written 日 or 天, and a count of 工作日 is one of days
 _TIME_UNITS = {"工作日": {"工作日", "日", "天"}, "日": {"日", "天", "工作日"},
-               "天": {"日", "天", "工作日"}, "月": {"月"}, "年": {"年", "届"}, "周": {"周", "日", "天"},
+               "天": {"日", "天", "工作日"}, "月": {"月"}, "年": {"年"}, "周": {"周", "日", "天"},
                "小时": {"小时"}}
 # Calendar dates: "2021年12月1日", "二○一一年八月十七日", "2021-06-29"
 DATE = re.compile(

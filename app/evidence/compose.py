@@ -51,7 +51,10 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
         kind_bonus = 1.0 if reader.asked & carried_kinds(clause) else 0.0
         if reader.asks_cap and CAP.search(clause):
             kind_bonus += 0.5
-        rated.append((reader.relevance(clause) + kind_bonus, index))
+        # a clause is read with the one before it: "对新获得国内外专利授权的," says what
+        # "给予每件6000元奖励;" pays for
+        said = text[bounds[index - 1][0]:b] if index else clause
+        rated.append((reader.relevance(said) + kind_bonus, index))
     rating = [value for value, _ in sorted(rated, key=lambda pair: pair[1])]
     _, best = max(rated)
     first, last = best, best

@@ -14,6 +14,7 @@ from app.asked import (
     asks_frequency,
     carried_kinds,
     date_events,
+    imposes_sanction,
     money_flavour,
     required_kinds,
     states_conditions,
@@ -115,8 +116,9 @@ class EvidenceReader:
         self.asks_frequency = self.required == {Kind.PERIOD} and asks_frequency(part or question)
         self.time_units = numbers.time_asked(part or question) \
             if self.required == {Kind.PERIOD} else frozenset()
-        self.amounts = [rf"(?<![\d.]){re.escape(number)}\s*{unit}" for number, unit
-                        in _AMOUNT_NAMED.findall(_compact(part or question))]
+        self.amounts = [rf"(?<![\d.]){re.escape(m.group(1) or m.group(3))}\s*"
+                        rf"{m.group(2) or m.group(4)}"
+                        for m in _AMOUNT_NAMED.finditer(_compact(part or question))]
         self.asks_reward = bool(_ASKS_REWARD.search(part or question))
 
     def _held(self, word: str, text: str) -> float:
@@ -227,6 +229,8 @@ class EvidenceReader:
             around = f"{unit.scope or unit.hit.chunk.text} {unit.hit.meta.title} {unit.hit.meta.date}"
             if not all(year in around for year in self.years):
                 return False
+        if self.required == {Kind.PENALTY} and not imposes_sanction(scored.unit.text):
+            return False  # "会给什么处罚" is not answered by "…撤销…按照国家有关规定执行"
         if self.asks_cap and self.required & {Kind.COUNT, Kind.MONEY, Kind.PERIOD} \
                 and _FLOOR.search(scored.unit.text) and not CAP.search(scored.unit.text):
             return False  # "最多可以用几个汉字" is not answered by "两个以上"
@@ -487,7 +491,9 @@ def _holds_word(word: str, text: str) -> bool:
 _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些人|老百姓|工作人员|负责人|具体内容)$"
                       r"|[省市县区州镇乡]$|^(多长|多久|多少|几)")
 # an amount the question names: "拿200万元那档奖励" asks about the rule that pays it
-_AMOUNT_NAMED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万元|万|元)")
+# ("去年缴税400万元" says who the asker is, not which rule)
+_AMOUNT_NAMED = re.compile(r"(?:拿|领|得|奖)[^，,。？?\d]{0,2}(\d+(?:\.\d+)?)(万元|万|元)"
+                           r"|(?<![\d.])(\d+(?:\.\d+)?)(万元|万|元)(?=[那这]?档)")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _TARGET = re.compile(r"到\s*20\d\d\s*年")
 

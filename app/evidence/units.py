@@ -223,7 +223,18 @@ def _items_after(chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[
     item ("一是坚持市场主导,政府推动。加强…。二是…") is passed over, not taken for the end."""
     items: list[Span] = []
     size, between = 0, 0
-    for span in _units_after(chunk, end, neighbours, _MAX_ITEMS * 3):
+    following = _units_after(chunk, end, neighbours, _MAX_ITEMS * 3)
+    if following and not _ITEM.match(following[0].quote):
+        # "享受以下优待:" then lines that carry no marker: each line up to the next article
+        for span in following:
+            if _ARTICLE_OR_HEADING.match(span.quote) or size + len(span.quote) > _ITEMS_CHARS:
+                break
+            items.append(span)
+            size += len(span.quote)
+            if len(items) == _MAX_ITEMS:
+                break
+        return items
+    for span in following:
         if not _ITEM.match(span.quote):
             between += 1
             if not items or between > _MAX_BETWEEN_ITEMS:
@@ -240,6 +251,7 @@ def _items_after(chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[
 
 
 _MAX_BETWEEN_ITEMS = 3
+_ARTICLE_OR_HEADING = re.compile(r"^\s*(?:#+\s*|第[一二三四五六七八九十百零〇]+[章节条])")
 
 
 def _units_after(start_chunk: Chunk, end: int, neighbours: Neighbours | None,
