@@ -157,7 +157,14 @@ def date_events(question: str) -> tuple[re.Pattern[str], ...]:
     """The events whose date a question asks ("哪天开始施行" asks when it takes effect, not
     when it was adopted): each a pattern that a passage must match to give that date."""
     compact = re.sub(r"\s+", "", question)
-    return tuple(event for event in _events() if event.search(compact))
+    return tuple(event for event in _events() if re.search(
+        rf"(?:{_DATE_CUE})[^，,。？?]{{0,8}}(?:{event.pattern})"
+        rf"|(?:{event.pattern})[^，,。？?]{{0,4}}(?:{_DATE_CUE})", compact))
+
+
+# where a question asks its date: the event it asks the date of stands next to it
+# ("哪天开始施行", "施行日期"), not elsewhere ("北海实施…战略,到哪一年达到目标")
+_DATE_CUE = r"什么时候|何时|哪天|哪一天|几号|日期|时间|哪一?年"
 
 
 def asks_effect(question: str) -> bool:

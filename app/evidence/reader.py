@@ -229,7 +229,8 @@ class EvidenceReader:
             around = f"{unit.scope or unit.hit.chunk.text} {unit.hit.meta.title} {unit.hit.meta.date}"
             if not all(year in around for year in self.years):
                 return False
-        if self.required == {Kind.PENALTY} and not imposes_sanction(scored.unit.text):
+        if self.required == {Kind.PENALTY} and "罚" in (self.part or self.question) \
+                and not imposes_sanction(scored.unit.text):
             return False  # "会给什么处罚" is not answered by "…撤销…按照国家有关规定执行"
         if self.asks_cap and self.required & {Kind.COUNT, Kind.MONEY, Kind.PERIOD} \
                 and _FLOOR.search(scored.unit.text) and not CAP.search(scored.unit.text):
@@ -377,22 +378,35 @@ class NamedThing:
     suffix: str  # what kind of thing: 厅, 专利
 
     def held(self, text: str) -> bool:
-        reach = len(self.stem) + len(self.suffix) + _THING_SLACK
-        for start in (m.start() for m in re.finditer(re.escape(self.stem[0]), text)):
-            window = text[start:start + reach]
-            position = 0
-            for char in self.stem:
-                position = window.find(char, position)
-                if position < 0:
-                    break
-                position += 1
-            else:
-                rest = window[position:]
-                # an office may end otherwise than asked (市场监管局 / 市场监督管理局)
-                if self.suffix in rest or (self.suffix[0] in _OFFICE_ENDINGS
-                                           and any(c in _OFFICE_ENDINGS for c in rest)):
+        if self.suffix[0] in _OFFICE_ENDINGS:
+            # an office: what it does, then an office's ending (市场监管局 / 市场监督管理局)
+            reach = len(self.stem) + len(self.suffix) + _THING_SLACK
+            for start in (m.start() for m in re.finditer(re.escape(self.stem[0]), text)):
+                rest = _after_in_order(self.stem, text[start:start + reach])
+                if rest is not None and any(c in _OFFICE_ENDINGS for c in rest):
                     return True
+            return False
+        # an item: its kind, with what distinguishes it on either side ("注册商标" is held by
+        # "商标注册", "实用新型专利" not by "发明专利")
+        reach = len(self.stem) + _THING_SLACK
+        for match in re.finditer(re.escape(self.suffix), text):
+            before = text[max(0, match.start() - reach):match.start()]
+            after = text[match.end():match.end() + reach]
+            if _after_in_order(self.stem, before) is not None \
+                    or _after_in_order(self.stem, after) is not None:
+                return True
         return False
+
+
+def _after_in_order(chars: str, text: str) -> str | None:
+    """The text after `chars` found in order in it (with others between), or None."""
+    position = 0
+    for char in chars:
+        position = text.find(char, position)
+        if position < 0:
+            return None
+        position += 1
+    return text[position:]
 
 
 _THING_SLACK = 4
