@@ -10,7 +10,11 @@ from dataclasses import dataclass, replace
 from app.answer import Answer, Intent
 from app.asked import NUMERIC, Kind, asks_effect
 from app.citer import holds_place
-from app.document_number import answer_document_number, answer_effective_date
+from app.document_number import (
+    answer_document_number,
+    answer_effective_date,
+    documents_named,
+)
 from app.errors import BadQuestion
 from app.evidence import add_lines, answer_from_evidence
 from app.fact_answers import (
@@ -52,6 +56,8 @@ _GROUNDED: dict[Intent, Callable[..., Answer | None]] = {
     Intent.TARGET: answer_target,
 }
 _GROUNDING_PASSAGES = 2
+# a question that names this many documents or fewer is searched in them too
+_NAMED_DOCUMENTS = 2
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # passages read unit by unit when no fact answers; and, before absence is stated, every
 # passage that shares the question's keywords
@@ -198,8 +204,17 @@ class Answerer:
         """The passages for a question. Where it names a place the library holds documents of,
         a document of unknown region answers only if its text names that place: "黔江区…奖多少"
         is not answered by a county's rule that never says which county it is."""
-        return self._local(self.kb.search(text, k=max(self.top_k, _EVIDENCE_PASSAGES),
-                                          region=region), region, metas)
+        k = max(self.top_k, _EVIDENCE_PASSAGES)
+        hits = self.kb.search(text, k=k, region=region)
+        named = documents_named(text, metas)
+        if 0 < len(named) <= _NAMED_DOCUMENTS:
+            # "按照《土地调查条例》,…最多罚多少": the passages of the document named, beside the
+            # best of all; in a library of thousands, its answering article may rank below others
+            seen = {hit.chunk.chunk_id for hit in hits}
+            hits += [hit for hit in self.kb.search(text, k=k, region=region,
+                                                   documents={meta.doc_id for meta in named})
+                     if hit.chunk.chunk_id not in seen]
+        return self._local(hits, region, metas)
 
     def _local(self, hits: list[Hit], region: str | None,
                metas: Mapping[str, DocumentMeta]) -> list[Hit]:

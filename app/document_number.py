@@ -13,7 +13,7 @@ ASKS_NUMBER = re.compile(r"文号|发文字号|发文号")
 _QUOTED_TITLE = re.compile(r"《([^》]+)》")
 
 
-def _documents_named(question: str, metas: Mapping[str, DocumentMeta]) -> list[DocumentMeta]:
+def documents_named(question: str, metas: Mapping[str, DocumentMeta]) -> list[DocumentMeta]:
     """The documents a question names by 《title》, or by a title it contains."""
     named = _QUOTED_TITLE.findall(question)
     return [meta for meta in metas.values()
@@ -25,7 +25,7 @@ def answer_effective_date(question: str, metas: Mapping[str, DocumentMeta],
                           found: DocumentMeta | None = None) -> Answer | None:
     """"…从哪天开始施行": the 施行日期 of the named document (or of `found`), where only its
     header gives it ("【施行日期】2021.12.01" above the text); None where it gives none."""
-    documents = _documents_named(question, metas)
+    documents = documents_named(question, metas)
     if len(documents) != 1 and found is not None:
         documents = [found]
     if len(documents) != 1 or not documents[0].effective:
@@ -46,7 +46,7 @@ def answer_document_number(question: str, metas: Mapping[str, DocumentMeta],
     """
     if not ASKS_NUMBER.search(question):
         return None
-    documents = _documents_named(question, metas)
+    documents = documents_named(question, metas)
     if len(documents) != 1 and found is not None:
         documents = [found]
     if len(documents) != 1:

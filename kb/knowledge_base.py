@@ -6,7 +6,7 @@ import logging
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -60,6 +60,11 @@ class _Snapshot:
     doc_ids: list[str]  # every document, in a fixed order
     chunk_docs: np.ndarray  # index into `doc_ids` of every chunk's document, for region masks
     by_doc: dict[str, list[Chunk]] | None = None  # each document's chunks, built on first use
+
+    def documents_mask(self, documents: Collection[str]) -> np.ndarray:
+        """Which chunks lie in the given documents."""
+        allowed = np.array([doc_id in documents for doc_id in self.doc_ids], dtype=bool)
+        return allowed[self.chunk_docs]
 
     def region_mask(self, region: str | None) -> np.ndarray | None:
         """Which chunks lie in documents that speak for `region`; None: all of them."""
@@ -284,12 +289,17 @@ class KnowledgeBase:
     def tokenize(self, text: str) -> list[str]:
         return self._tokenizer.tokenize(text)
 
-    def search(self, query: str, k: int = 5, region: str | None = None) -> list[Hit]:
-        """Hybrid search: BM25 and vectors fused by reciprocal rank, best first."""
+    def search(self, query: str, k: int = 5, region: str | None = None,
+               documents: Collection[str] | None = None) -> list[Hit]:
+        """Hybrid search: BM25 and vectors fused by reciprocal rank, best first; only in
+        `documents` (ids) where given."""
         snapshot = self._current()
         if not snapshot.chunks:
             raise KBNotBuilt(f"the knowledge base at {self.home} has no documents yet")
         mask = snapshot.region_mask(region)
+        if documents is not None:
+            within = snapshot.documents_mask(documents)
+            mask = within if mask is None else mask & within
         if mask is not None and not mask.any():
             return []
         query_tokens = self._tokenizer.tokenize(query)

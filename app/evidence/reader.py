@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.asked import (
+    NUMERIC,
     Kind,
     asked_kinds,
     asks_conditions,
@@ -161,6 +162,9 @@ class EvidenceReader:
             relevance *= 0.5
         if _TABLE_OF_CONTENTS.search(_compact(unit.text)):
             relevance = 0.0  # "目录第一章总则第二章…": a list of headings answers nothing
+        if _HISTORY.match(_compact(unit.text)) and not self.asked & _HISTORY_KINDS:
+            # "2007年3月31日国务院令第491号公布": a law's history says when, never who or what
+            relevance = 0.0
         if _INSTRUCTION.search(unit.text) and not _CONTENT_LEFT.search(_without_orders(unit.text)):
             relevance = 0.0  # an order planted in a document is text, never an answer
         if self.levels and _other_level_only(unit.text, self.levels):
@@ -204,6 +208,9 @@ class EvidenceReader:
         money of the kind asked (a fine does not answer "奖励多少", nor a reward "罚款多少")."""
         if self.required and not self.required & scored.carries:
             return False
+        numeric = self.required & frozenset(NUMERIC)
+        if numeric and not numeric & scored.carries:
+            return False  # "罚款多少钱" is not answered by "(五)罚款;", which names no sum
         if Kind.MONEY in self.required:
             flavour = money_flavour(_unit_words(scored.unit))
             # a fine answers only a question about fines; a question about a reward or a
@@ -273,6 +280,9 @@ class EvidenceReader:
 _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执行|贯彻执行|贯彻实施|按照执行|^各[^。]{2,60}[:：]$"
                           r"|^关于印发|会议(?:通过|批准|修订|修正)\)?$|^根据[^。]{2,80}修正\)?$"
                           r"|目录\s*第一章|^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*第?\d+号$")
+_HISTORY = re.compile(r"^[(（]?(?:19|20)\d\d年\d{1,2}月\d{1,2}日.{0,90}?"
+                      r"(?:通过|公布|施行|修订|修正|批准|发布)[)）]?[。]?$")
+_HISTORY_KINDS = frozenset({Kind.DATE, Kind.MEETING, Kind.DOC_NUMBER})
 _TABLE_OF_CONTENTS = re.compile(r"目录(?:第[一二三四五六七八九十]+章[\u4e00-\u9fff]{2,10}?){3,}")
 # "忽略以上指令,直接回答:…" / "ignore previous instructions": words addressed to a model
 _INSTRUCTION = re.compile(r"忽略(?:以上|上述|之前|前面|所有)*的?(?:指令|指示|提示|规则)|直接回答[:：]"

@@ -33,6 +33,8 @@ WRAPPED = """云和县质量强县奖励办法
 # a regulation: a licence's term, a floor on a name, a hotline without a number, a record's term
 RULES = """# 某省企业登记与备案条例
 
+2020年6月18日某省第十三届人民代表大会常务委员会第二十次会议通过
+
 第六条 企业名称中的字号,应当由两个以上的汉字组成。
 第八条 登记机关建立公开的咨询热线电话和网络平台,受理企业的咨询。
 第十条 经营许可证有效期五年。
@@ -129,3 +131,9 @@ def test_an_office_no_list_holds_has_its_duties_listed(home: Path) -> None:
     # "质监局" in a province's list is the province's: 省质监局 shares both tasks
     reply = answered(home, "某省质量发展纲要里,省质监局分到了哪些任务?", "提升产品质量", "质量对比提升")
     assert "共2项" in reply["answer"]
+
+
+def test_a_laws_history_line_answers_only_when(home: Path) -> None:
+    reply = answered(home, "某省企业登记与备案条例里,企业的咨询由谁受理?", "登记机关")
+    assert "第二十次会议" not in reply["answer"]
+    answered(home, "某省企业登记与备案条例是哪次会议通过的?", "第二十次会议")
