@@ -28,6 +28,7 @@ from app.passages import relevant_hits
 from app.query import Asked, Query, make_query
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
+from ingest.numbers import YEAR
 from ingest.places import place_names
 from kb.hit import Hit
 from kb.knowledge_base import KnowledgeBase
@@ -58,7 +59,6 @@ _GROUNDED: dict[Intent, Callable[..., Answer | None]] = {
 _GROUNDING_PASSAGES = 2
 # a question that names this many documents or fewer is searched in them too
 _NAMED_DOCUMENTS = 2
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # passages read unit by unit when no fact answers; and, before absence is stated, every
 # passage that shares the question's keywords
 _EVIDENCE_PASSAGES = 8
@@ -138,7 +138,7 @@ class Answerer:
                 # keywords, or matching alone costs hundreds of milliseconds
                 near = self.kb.keyword_chunk_ids(text, _PREFILTER_PASSAGES, scope)
                 facts = [fact for fact in facts if fact.span.chunk_id in near]
-            facts = self._of_years(facts, _YEAR.findall(text), metas)
+            facts = self._of_years(facts, YEAR.findall(text), metas)
             answer = answer_with(query, facts, metas)
             if answer is not None and not answer.refused:
                 compound = len(query.parts) > 1
@@ -188,10 +188,15 @@ class Answerer:
         held: dict[str, bool] = {}
         for doc_id in {fact.span.doc_id for fact in facts}:
             meta = metas.get(doc_id)
-            around = f"{meta.title if meta else ''} {meta.date if meta else ''}"
-            held[doc_id] = all(year in around or year in self.kb.document(doc_id).text
-                               for year in years)
+            around = f"{meta.title} {meta.date}" if meta else ""
+            unsaid = [year for year in years if year not in around]
+            held[doc_id] = not unsaid or self._text_holds(doc_id, unsaid, every=True)
         return [fact for fact in facts if held[fact.span.doc_id]]
+
+    def _text_holds(self, doc_id: str, words: Sequence[str], every: bool = False) -> bool:
+        """Whether a document's text (its passages, in memory) holds any, or `every`, of `words`."""
+        text = "".join(chunk.text for chunk in self.kb.chunks(doc_id))
+        return (all if every else any)(word in text for word in words)
 
     def _other_parts(self, number: Answer, query: Query, hits: list[Hit]) -> Answer:
         """"是哪次会议通过的？文号是多少？": the parts beside the 文号 are read from the passages."""
@@ -201,9 +206,7 @@ class Answerer:
 
     def _search(self, text: str, region: str | None,
                 metas: Mapping[str, DocumentMeta]) -> list[Hit]:
-        """The passages for a question. Where it names a place the library holds documents of,
-        a document of unknown region answers only if its text names that place: "黔江区…奖多少"
-        is not answered by a county's rule that never says which county it is."""
+        """The passages for a question, and those of the documents it names."""
         k = max(self.top_k, _EVIDENCE_PASSAGES)
         hits = self.kb.search(text, k=k, region=region)
         named = documents_named(text, metas)
@@ -218,11 +221,15 @@ class Answerer:
 
     def _local(self, hits: list[Hit], region: str | None,
                metas: Mapping[str, DocumentMeta]) -> list[Hit]:
+        """Where the question names a place the library holds documents of, a document of
+        unknown region answers only if its text names that place: "黔江区…奖多少" is not
+        answered by a county's rule that never says which county it is."""
         if not region or not holds_place(metas, region):
             return hits
         names = place_names(region)
-        return [hit for hit in hits if hit.meta.region or any(
-            name in self.kb.document(hit.chunk.doc_id).text for name in names)]
+        unplaced = {hit.chunk.doc_id for hit in hits if not hit.meta.region}
+        naming = {doc_id for doc_id in unplaced if self._text_holds(doc_id, names)}
+        return [hit for hit in hits if hit.meta.region or hit.chunk.doc_id in naming]
 
     @staticmethod
     def _facts_in_passages(query: Query, facts: Sequence[Fact],

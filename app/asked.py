@@ -126,26 +126,28 @@ def money_flavour(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _flavours().items() if pattern.search(text))
 
 
-@lru_cache(maxsize=1)
-def _explicit_conditions() -> re.Pattern[str]:
-    return re.compile("|".join(_answer_kinds()["kinds"]["condition"].get("explicit", ["(?!)"])))
+@lru_cache(maxsize=16)
+def _kind_pattern(kind: str, key: str) -> re.Pattern[str]:
+    """One pattern of an answer kind's entry in answer_kinds.json: a string, or a list of
+    alternatives ("condition"/"explicit", "period"/"frequency_carries", "penalty"/"sanctions")."""
+    value = _answer_kinds()["kinds"][kind].get(key, "(?!)")
+    return re.compile(value if isinstance(value, str) else "|".join(value))
 
 
-@lru_cache(maxsize=1)
-def _stated_conditions() -> re.Pattern[str]:
-    return re.compile("|".join(_answer_kinds()["kinds"]["condition"].get("explicit_carries", ["."])))
+def _matches(kind: str, key: str, text: str) -> bool:
+    return bool(_kind_pattern(kind, key).search(re.sub(r"\s+", "", text)))
 
 
 def states_conditions(text: str) -> bool:
     """Whether a passage states conditions ("应当具备下列条件", "须…以上"), not only a rule
     that pays or names ("…的一次性给予50万元奖励")."""
-    return bool(_stated_conditions().search(re.sub(r"\s+", "", text)))
+    return _matches("condition", "explicit_carries", text)
 
 
 def asks_conditions(question: str) -> bool:
     """Whether a question asks for the conditions themselves ("需要满足哪些条件"): a passage
     that only names the thing ("鼓励…申报泰山学者") does not answer it."""
-    return bool(_explicit_conditions().search(re.sub(r"\s+", "", question)))
+    return _matches("condition", "explicit", question)
 
 
 @lru_cache(maxsize=1)
@@ -173,29 +175,18 @@ def asks_effect(question: str) -> bool:
         event.search("施行") for event in date_events(question))
 
 
-@lru_cache(maxsize=1)
-def _frequency() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    entry = _answer_kinds()["kinds"]["period"]
-    return re.compile(entry["frequency_ask"]), re.compile(entry["frequency_carries"])
-
-
 def asks_frequency(question: str) -> bool:
     """Whether a question asks how often ("多久评一次", "几年一届"), not how long."""
-    return bool(_frequency()[0].search(re.sub(r"\s+", "", question)))
+    return _matches("period", "frequency_ask", question)
 
 
 def states_frequency(text: str) -> bool:
     """Whether a passage says how often ("每两年评选一次", "每3年评选一届"), not only how long
     ("获奖后三年内")."""
-    return bool(_frequency()[1].search(re.sub(r"\s+", "", text)))
-
-
-@lru_cache(maxsize=1)
-def _sanctions() -> re.Pattern[str]:
-    return re.compile(_answer_kinds()["kinds"]["penalty"]["sanctions"])
+    return _matches("period", "frequency_carries", text)
 
 
 def imposes_sanction(text: str) -> bool:
     """Whether a passage imposes a sanction (罚款, 吊销, 责令…), not only names a step such as
     撤销 or 取消 that any procedure may take."""
-    return bool(_sanctions().search(re.sub(r"\s+", "", text)))
+    return _matches("penalty", "sanctions", text)

@@ -21,16 +21,22 @@ def documents_named(question: str, metas: Mapping[str, DocumentMeta]) -> list[Do
             or (meta.title and (meta.title in question or short_title(meta.title) in question))]
 
 
+def _the_document(question: str, metas: Mapping[str, DocumentMeta],
+                  found: DocumentMeta | None) -> DocumentMeta | None:
+    """The one document a question names, else `found` (the one retrieval found best)."""
+    documents = documents_named(question, metas)
+    if len(documents) != 1 and found is not None:
+        documents = [found]
+    return documents[0] if len(documents) == 1 else None
+
+
 def answer_effective_date(question: str, metas: Mapping[str, DocumentMeta],
                           found: DocumentMeta | None = None) -> Answer | None:
     """"…从哪天开始施行": the 施行日期 of the named document (or of `found`), where only its
     header gives it ("【施行日期】2021.12.01" above the text); None where it gives none."""
-    documents = documents_named(question, metas)
-    if len(documents) != 1 and found is not None:
-        documents = [found]
-    if len(documents) != 1 or not documents[0].effective:
+    meta = _the_document(question, metas, found)
+    if meta is None or not meta.effective:
         return None
-    meta = documents[0]
     return Answer(question=question, refused=False, intent="general",
                   answer=f"{document_label(meta)}的施行日期为{meta.effective}(据文件信息栏)。")
 
@@ -46,12 +52,9 @@ def answer_document_number(question: str, metas: Mapping[str, DocumentMeta],
     """
     if not ASKS_NUMBER.search(question):
         return None
-    documents = documents_named(question, metas)
-    if len(documents) != 1 and found is not None:
-        documents = [found]
-    if len(documents) != 1:
+    meta = _the_document(question, metas, found)
+    if meta is None:
         return None
-    meta = documents[0]
     text = document_text(meta.doc_id)
     start = text.find(meta.doc_number) if meta.doc_number else -1
     if start < 0 and meta.doc_number:

@@ -63,8 +63,7 @@ def _short(name: str) -> str:
 def _held_places(regions: tuple[str, ...]) -> tuple[Place, ...]:
     """The places of held documents below a province, and those above them, whose short names
     are two characters or more, deepest first."""
-    found = {gazetteer().parse(re.sub(r"[(（][^)）]*[)）]", "", region).strip())
-             for region in regions if region and region != NATIONAL}
+    found = {_region_place(region) for region in regions if region and region != NATIONAL}
     # and the places above them: a 龙山县 document makes 湘西 a place questions may name
     places = {above for place in found if place is not None for above in place.lineage()}
     return tuple(sorted((place for place in places if place is not None and len(place.parts) > 1
@@ -119,9 +118,14 @@ PROVINCES: Mapping[str, str] = _LazyMapping(lambda: place_data()["province_abbre
 def place_names(region: str) -> tuple[str, ...]:
     """The names a text may call a region by: its deepest division, whole and short
     (重庆市黔江区 -> 黔江区, 黔江; 山东省威海市 -> 威海市, 威海)."""
-    place = gazetteer().parse(re.sub(r"[(（][^)）]*[)）]", "", region).strip())
+    place = _region_place(region)
     if place is None:
         return (region,)
     last = place.parts[-1]
     return tuple(dict.fromkeys(name for name in (last, short_name(last), _short(last))
                                if len(name) >= 2))
+
+
+def _region_place(region: str) -> Place | None:
+    """A region as documents carry it ("湖北省(推断)"), without its note, as a place."""
+    return gazetteer().parse(re.sub(r"[(（][^)）]*[)）]", "", region).strip())

@@ -19,7 +19,7 @@ from typing import Protocol
 from app.answer import Answer
 from app.evidence.compose import absence, add_lines, compose
 from app.evidence.reader import EvidenceReader, Scored, _distinct, select_units
-from app.evidence.units import Unit, article_table, read_units, subsections
+from app.evidence.units import Unit, _compact, article_table, read_units, subsections
 from app.query import Query
 from ingest.document import Chunk, Span
 from kb.hit import Hit
@@ -91,9 +91,9 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
 
     texts: dict[str, str] = {}
 
-    def document(doc_id: str) -> str:
+    def document(doc_id: str) -> str:  # read and compacted once per question and document
         if doc_id not in texts:
-            texts[doc_id] = "".join(chunk.text for chunk in library.chunks(doc_id))
+            texts[doc_id] = _compact("".join(chunk.text for chunk in library.chunks(doc_id)))
         return texts[doc_id]
 
     question, intent, parts = query.text, str(query.intent), query.parts

@@ -90,11 +90,11 @@ class EvidenceReader:
         if self.asks_conditions:
             self.required = frozenset({Kind.CONDITION})
         # "2023年第一批…": a year the question names is a fact the answer must stand in
-        self.years = frozenset(_YEAR.findall(part or question))
+        self.years = frozenset(numbers.YEAR.findall(part or question))
         self.region = region
         self.flavour = money_flavour(part or question)
         self.articles = articles
-        self.document = document  # a document's whole text, by its id
+        self.document = document  # a document's whole text by its id, white space removed
         tokens = [t for t in dict.fromkeys(tokenize(question))
                   if t not in QUESTION_WORDS and not _QUESTION_CHARS.search(t)]
         weights = weigh(tokens)  # known words only
@@ -196,8 +196,7 @@ class EvidenceReader:
             if isinstance(key, NamedThing):
                 # a department or an item: named anywhere in the unit's document will do
                 if not key.held(passage) and not (
-                        self.document is not None
-                        and key.held(_compact(self.document(chunk.doc_id)))):
+                        self.document is not None and key.held(self.document(chunk.doc_id))):
                     return False
             elif not key.held(own if key.known else passage):
                 return False
@@ -518,7 +517,6 @@ _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些�
 # ("去年缴税400万元" says who the asker is, not which rule)
 _AMOUNT_NAMED = re.compile(r"(?:拿|领|得|奖)[^，,。？?\d]{0,2}(\d+(?:\.\d+)?)(万元|万|元)"
                            r"|(?<![\d.])(\d+(?:\.\d+)?)(万元|万|元)(?=[那这]?档)")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _TARGET = re.compile(r"到\s*20\d\d\s*年")
 
 

@@ -8,14 +8,11 @@ development document."""
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from app.cli import cli
+from tests.app.asking import answered, home_with, refused
 
 pytestmark = pytest.mark.slow
 
@@ -73,39 +70,13 @@ ATTRIBUTE_BAR = """松阳县人民政府关于印发松阳县文明商户评选�
 
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("general") / "kb"
-    shutil.copytree(bundled_home, home)
-    folder = home.parent / "uploads"
-    folder.mkdir()
-    for name, text in (("songyang_rewards", COUNTY_REWARDS), ("unplaced", UNPLACED_RULES),
-                       ("songyang_tasks", TASKS), ("school_rules", SCHOOL_RULES),
-                       ("songyang_notice", ATTRIBUTE_BAR)):
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["ingest", "--kb", str(home), str(folder)])
-    assert result.exit_code == 0, result.stderr
-    return home
-
-
-def ask(home: Path, question: str) -> dict:
-    result = CliRunner().invoke(cli, ["ask", "--json", "--kb", str(home), question])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def answered(home: Path, question: str, *expected: str) -> dict:
-    reply = ask(home, question)
-    assert not reply["refused"], reply["answer"]
-    for text in expected:
-        assert text in reply["answer"], (text, reply["answer"])
-    return reply
-
-
-def refused(home: Path, question: str, *absent: str) -> dict:
-    reply = ask(home, question)
-    assert reply["refused"], reply["answer"]
-    for text in absent:
-        assert text not in reply["answer"].split("其他地区")[0], (text, reply["answer"])
-    return reply
+    return home_with(bundled_home, tmp_path_factory.mktemp("general"), {
+        "songyang_rewards": COUNTY_REWARDS,
+        "unplaced": UNPLACED_RULES,
+        "songyang_tasks": TASKS,
+        "school_rules": SCHOOL_RULES,
+        "songyang_notice": ATTRIBUTE_BAR,
+    })
 
 
 def test_a_county_named_by_its_short_name_is_the_place_asked(home: Path) -> None:

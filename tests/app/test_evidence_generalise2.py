@@ -7,14 +7,11 @@ Each document here is written for the test in the layout real ones use."""
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from app.cli import cli
+from tests.app.asking import answered, home_with, refused
 
 pytestmark = pytest.mark.slow
 
@@ -60,36 +57,12 @@ TASKS = """某省质量发展纲要重点工作责任单位
 
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("general2") / "kb"
-    shutil.copytree(bundled_home, home)
-    folder = home.parent / "uploads"
-    folder.mkdir()
-    for name, text in (("yunhe_rewards", WRAPPED), ("registration", RULES),
-                       ("notice_2011", NOTICE_2011), ("province_tasks", TASKS)):
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["ingest", "--kb", str(home), str(folder)])
-    assert result.exit_code == 0, result.stderr
-    return home
-
-
-def ask(home: Path, question: str) -> dict:
-    result = CliRunner().invoke(cli, ["ask", "--json", "--kb", str(home), question])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def answered(home: Path, question: str, *expected: str) -> dict:
-    reply = ask(home, question)
-    assert not reply["refused"], reply["answer"]
-    for text in expected:
-        assert text in reply["answer"], (text, reply["answer"])
-    return reply
-
-
-def refused(home: Path, question: str) -> dict:
-    reply = ask(home, question)
-    assert reply["refused"], reply["answer"]
-    return reply
+    return home_with(bundled_home, tmp_path_factory.mktemp("general2"), {
+        "yunhe_rewards": WRAPPED,
+        "registration": RULES,
+        "notice_2011": NOTICE_2011,
+        "province_tasks": TASKS,
+    })
 
 
 def test_a_line_broken_by_the_page_is_read_as_one_sentence(home: Path) -> None:

@@ -5,14 +5,11 @@ responsibility note after a task, and penalties that cite an article by number."
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from app.cli import cli
+from tests.app.asking import answered, ask, home_with
 
 pytestmark = pytest.mark.slow
 
@@ -55,30 +52,11 @@ REGULATION = """# 某市古树名木保护条例
 
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("layouts") / "kb"
-    shutil.copytree(bundled_home, home)
-    folder = home.parent / "uploads"
-    folder.mkdir()
-    for name, text in (("county_award", AWARD_RULES), ("district_table", REWARD_TABLE),
-                       ("old_trees", REGULATION)):
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["ingest", "--kb", str(home), str(folder)])
-    assert result.exit_code == 0, result.stderr
-    return home
-
-
-def ask(home: Path, question: str) -> dict:
-    result = CliRunner().invoke(cli, ["ask", "--json", "--kb", str(home), question])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def answered(home: Path, question: str, *expected: str) -> dict:
-    reply = ask(home, question)
-    assert not reply["refused"], reply["answer"]
-    for text in expected:
-        assert text in reply["answer"], (text, reply["answer"])
-    return reply
+    return home_with(bundled_home, tmp_path_factory.mktemp("layouts"), {
+        "county_award": AWARD_RULES,
+        "district_table": REWARD_TABLE,
+        "old_trees": REGULATION,
+    })
 
 
 def quotes_of(reply: dict) -> str:
