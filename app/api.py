@@ -119,9 +119,9 @@ class Library:
             return self._answerer.ask(question, region=region)
 
     def add(self, parsed: ParsedDocument) -> IngestReport:
-        """Add or replace one document: readers see the old version until the swap commits."""
-        with self._lock:
-            return self.kb.add([parsed])
+        """Add or replace one document: readers see the old version until the swap commits,
+        and wait only for the swap itself, never while the passages are embedded."""
+        return self.kb.add([parsed], readers=self._lock)
 
     def remove(self, doc_id: str) -> None:
         with self._lock:
