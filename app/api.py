@@ -187,6 +187,7 @@ def create_api(settings: Settings, answerer: AnswersQuestions | None = None,
     library = Library(answerer, log_questions=settings.log_questions)
     uploads = UploadFolder(settings.home / "uploads", settings.max_upload_bytes,
                            settings.max_unpacked_bytes)
+    uploads.remove_abandoned()
     app = FastAPI(title="policykb", version="0.1.0",
                   description="政策文件问答 API: 每个回答都附有逐字引用 (cited answers)")
     _add_middleware(app, settings)
