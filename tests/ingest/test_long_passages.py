@@ -4,6 +4,8 @@ costs (embedding) work in proportion to its size."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from ingest.pipeline import parse_text
@@ -31,7 +33,7 @@ def test_no_chunk_exceeds_the_maximum(name: str) -> None:
     assert max(len(chunk.text) for chunk in chunks) <= HARD_MAX_CHARS
     # each chunk is its span of the document; spans are ordered and never overlap
     assert all(chunk.text == text[chunk.start : chunk.end] for chunk in chunks)
-    assert all(a.end <= b.start for a, b in zip(chunks, chunks[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(chunks))
     # nothing is lost: outside the chunks there is only whitespace and table pipes
     covered = bytearray(len(text))
     for chunk in chunks:

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -44,23 +45,14 @@ def test_reads_go_on_while_an_upload_is_embedded(bundled_home: Path, tmp_path: P
         return embed_passages(texts)
 
     monkeypatch.setattr(embedder, "embed_passages", held_embedding)
-    failures: list[BaseException] = []
-
-    def upload() -> None:
-        try:
-            library.add(parse_text(NOTICE, doc_id="upload"))
-        except BaseException as error:  # reported below, in the test's thread
-            failures.append(error)
-
-    writer = threading.Thread(target=upload)
-    writer.start()
-    assert embedding.wait(timeout=60), "the upload never reached its embedding"
-    reply = library.ask("好品山东宣传推广由哪个部门牵头？")
-    during = {meta.doc_id for meta in library.documents()}  # what /healthz reads
-    order.append("read")
-    read.set()
-    writer.join(timeout=120)
-    assert not failures and not writer.is_alive()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        upload = pool.submit(library.add, parse_text(NOTICE, doc_id="upload"))
+        assert embedding.wait(timeout=60), "the upload never reached its embedding"
+        reply = library.ask("好品山东宣传推广由哪个部门牵头？")
+        during = {meta.doc_id for meta in library.documents()}  # what /healthz reads
+        order.append("read")
+        read.set()
+        assert upload.result(timeout=120).added == ["upload"]
     assert order == ["read", "embedded"], "the read waited for the embedding"
     assert "省商务厅牵头" in reply.answer.answer
     assert "upload" not in during  # the old version is served until the swap
