@@ -119,9 +119,9 @@ class Library:
             return self._answerer.ask(question, region=region)
 
     def add(self, parsed: ParsedDocument) -> IngestReport:
-        """Add or replace one document: readers see the old version until the swap commits."""
-        with self._lock:
-            return self.kb.add([parsed])
+        """Add or replace one document: readers see the old version until the swap commits,
+        and wait only for the swap itself, never while the passages are embedded."""
+        return self.kb.add([parsed], readers=self._lock)
 
     def remove(self, doc_id: str) -> None:
         with self._lock:
@@ -187,6 +187,7 @@ def create_api(settings: Settings, answerer: AnswersQuestions | None = None,
     library = Library(answerer, log_questions=settings.log_questions)
     uploads = UploadFolder(settings.home / "uploads", settings.max_upload_bytes,
                            settings.max_unpacked_bytes)
+    uploads.remove_abandoned()
     app = FastAPI(title="policykb", version="0.1.0",
                   description="政策文件问答 API: 每个回答都附有逐字引用 (cited answers)")
     _add_middleware(app, settings)

@@ -79,7 +79,7 @@ def ingest(
     with _edge():
         settings = _settings(kb)
         if rebuild:
-            KnowledgeBase.wipe(settings.home, settings.chroma_url)
+            KnowledgeBase.wipe(settings.home, settings.chroma_url, settings.lock_timeout)
         knowledge_base = open_knowledge_base(settings, bootstrap=False)
         outcome = ingest_paths(knowledge_base, paths or [bundled_documents_dir()], progress=True)
         report = outcome.report
@@ -198,7 +198,7 @@ def evaluate(
         if corpus is not None:
             from kb.knowledge_base import KnowledgeBase
 
-            KnowledgeBase.wipe(settings.home, settings.chroma_url)
+            KnowledgeBase.wipe(settings.home, settings.chroma_url, settings.lock_timeout)
             knowledge_base = open_knowledge_base(settings, bootstrap=False)
             ingest_paths(knowledge_base, [corpus], progress=True)
         else:

@@ -26,7 +26,8 @@ class IngestOutcome:
 
 def open_knowledge_base(settings: Settings, bootstrap: bool = True) -> KnowledgeBase:
     """The knowledge base of `settings.home`; an empty one is filled with the bundled corpus."""
-    kb = KnowledgeBase(settings.home, settings.embedding_model, settings.chroma_url)
+    kb = KnowledgeBase(settings.home, settings.embedding_model, settings.chroma_url,
+                       lock_timeout=settings.lock_timeout)
     if bootstrap and kb.is_empty():
         log.info("首次使用:正在索引内置文件 (first use: indexing the bundled corpus)")
         ingest_paths(kb, [bundled_documents_dir()], progress=True)

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 20 * 1024 * 1024  # one uploaded document
     max_unpacked_bytes: int = 100 * 1024 * 1024  # a .docx unzipped (zip bombs stop here)
     log_questions: bool = False  # log each question asked over HTTP (off: no personal data)
+    # seconds an ingest or upload waits for another one writing to the same data folder
+    lock_timeout: float = 300.0
 
 
 def load_settings(home: Path | None = None) -> Settings:

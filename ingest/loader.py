@@ -6,9 +6,18 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
+from xml.parsers import expat
 
 from ingest.encoding import decode_bytes
-from ingest.errors import EmptyDocument, NeedsOCR, TooLarge, UnreadableFile, UnsupportedFile
+from ingest.errors import (
+    EmptyDocument,
+    IngestError,
+    NeedsOCR,
+    TooLarge,
+    UnreadableFile,
+    UnsupportedFile,
+)
 
 _HTML_DROP = ["script", "style", "nav", "header", "footer", "noscript", "template", "iframe"]
 _HTML_BLOCKS = [
@@ -48,7 +57,15 @@ def load_file(path: Path, max_bytes: int = MAX_FILE_BYTES,
                        "(larger than a policy document can be)")
     if path.suffix.lower() == ".docx":
         check_archive(path, max_unpacked)
-    text = reader(path)
+    try:
+        text = reader(path)
+    except IngestError:
+        raise
+    except Exception as error:
+        # whatever a parser raises on a crafted or damaged file (lxml's syntax errors, pypdf's
+        # limits, RecursionError on nested arrays, OverflowError) means this file cannot be read
+        raise UnreadableFile(f"{path.name}: 无法解析 / cannot be parsed "
+                             f"({type(error).__name__}: {_first_line(error)})") from error
     if not text.strip():
         raise EmptyDocument(f"{path.name}: 文件没有文字 / the file holds no text")
     return text
@@ -70,6 +87,53 @@ def check_archive(path: Path, max_unpacked: int = MAX_UNPACKED_BYTES) -> None:
         raise TooLarge(
             f"{path.name}: 解压后 {unpacked // 2**20} MB / {len(members)} 个文件, 超过上限 "
             f"{max_unpacked // 2**20} MB (unpacks to more than allowed: a zip bomb?)")
+
+
+def _first_line(error: BaseException, limit: int = 200) -> str:
+    said = str(error).strip().split("\n", 1)[0]
+    return said if len(said) <= limit else said[:limit] + "…"
+
+
+class _PrologEnd(Exception):
+    """The root element began: a DTD can only come before it."""
+
+
+def declares_dtd(part: IO[bytes]) -> bool:
+    """Whether an XML stream declares a document type, read only up to its root element."""
+    parser = expat.ParserCreate()
+    found = []
+
+    def doctype(*args: object) -> None:
+        found.append(True)
+        raise _PrologEnd
+
+    def root(*args: object) -> None:
+        raise _PrologEnd
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = root
+    try:
+        while chunk := part.read(1 << 16):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _PrologEnd:
+        pass
+    except expat.ExpatError:
+        pass  # malformed XML: python-docx's own parser reports it
+    return bool(found)
+
+
+def check_xml_parts(path: Path) -> None:
+    """Refuse a .docx whose XML declares a DTD. Word never writes one; its entities either
+    expand without bound (billion laughs) or, unexpanded, cut a paragraph's text short."""
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.infolist():
+            if member.filename.endswith((".xml", ".rels")):
+                with archive.open(member) as part:
+                    if declares_dtd(part):
+                        raise UnreadableFile(
+                            f"{path.name}: {member.filename} 含有 DTD/实体声明 / declares a DTD "
+                            "(entities), which Word never writes: not read")
 
 
 def load_plain(path: Path) -> str:
@@ -120,6 +184,7 @@ def load_docx(path: Path) -> str:
     from docx.table import Table
 
     try:
+        check_xml_parts(path)
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise UnreadableFile(

@@ -12,7 +12,13 @@ from ingest.table import is_header, parse_rows, split_cells
 
 MAX_CHARS = 600
 MIN_CHARS = 40
+# No chunk is longer, whatever the text: a sentence, a table row or a page dump with no sentence
+# end (a 5,000-page PDF once became one 341,669-character chunk) is cut here, so a document
+# costs embedding time in proportion to its size, and one passage never holds a whole file.
+HARD_MAX_CHARS = 1000
 _SENTENCE_END = re.compile(r"[。;;!?!?]+[”’\"]?")
+# where an over-long piece is best cut, best first: a line end, a sentence end, a comma, a space
+_BREAKS = (("\n",), ("。", ";", ";", "!", "?", "!", "?"), (",", ",", "、"), (" ", "\u3000"))
 
 
 @dataclass(frozen=True)
@@ -33,9 +39,11 @@ class Piece:
 
 
 def segment(
-    document: Document, max_chars: int = MAX_CHARS, min_chars: int = MIN_CHARS
+    document: Document, max_chars: int = MAX_CHARS, min_chars: int = MIN_CHARS,
+    hard_max_chars: int = HARD_MAX_CHARS,
 ) -> tuple[Chunk, ...]:
-    """Chunks of `document`; each chunk's text is exactly `document.text[start:end]`."""
+    """Chunks of `document`, none over `hard_max_chars`; each chunk's text is exactly
+    `document.text[start:end]`."""
     text = document.text
     pieces: list[Piece] = []
     for kind, start, end, lines in split_regions(text):
@@ -45,7 +53,7 @@ def segment(
             pieces.extend(prose_pieces(text, start, end))
     pieces = [trimmed for piece in pieces for trimmed in [trim(text, piece)] if trimmed.size > 0]
     pieces = merge_tiny(split_long(text, pieces, max_chars, min_chars), min_chars)
-    return build_chunks(document.doc_id, text, pieces)
+    return build_chunks(document.doc_id, text, cap_length(text, pieces, hard_max_chars))
 
 
 def split_regions(text: str) -> list[tuple[str, int, int, list[tuple[int, str]]]]:
@@ -132,6 +140,30 @@ def sentence_cuts(text: str, start: int, end: int, max_chars: int, min_chars: in
             cuts.append(position)
             last = position
     return cuts
+
+
+def cap_length(text: str, pieces: list[Piece], limit: int) -> list[Piece]:
+    """Cut every piece longer than `limit` into parts of at most `limit` characters, each at
+    the best break in its second half (`_BREAKS`), else at `limit`; parts keep the section."""
+    result = []
+    for piece in pieces:
+        start = piece.start
+        while piece.end - start > limit:
+            cut = best_break(text, start + limit // 2, start + limit)
+            result.append(trim(text, replace(piece, start=start, end=cut)))
+            piece = replace(piece, role="text")
+            start = cut
+        result.append(trim(text, replace(piece, start=start)))
+    return [piece for piece in result if piece.size > 0]
+
+
+def best_break(text: str, earliest: int, latest: int) -> int:
+    """The position just after the best break in text[earliest:latest], or `latest`."""
+    for marks in _BREAKS:
+        found = max(text.rfind(mark, earliest, latest) for mark in marks)
+        if found >= 0:
+            return found + 1
+    return latest
 
 
 def merge_tiny(pieces: list[Piece], min_chars: int) -> list[Piece]:

@@ -27,3 +27,7 @@ class UnknownDocument(KBError):
 
 class StorageError(KBError):
     """The data folder cannot take writes: full, read-only or not permitted."""
+
+
+class KBBusy(KBError):
+    """Another process is writing to the data folder, and did not finish in time."""

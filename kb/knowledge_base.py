@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from ingest.fact import Fact
 from kb.bm25 import BM25
 from kb.embedding import DEFAULT_MODEL, Embedder, make_embedder
 from kb.errors import CorruptIndex, KBError, KBNotBuilt, UnknownDocument
+from kb.folder_lock import WRITE_LOCK_NAME, FolderLock
 from kb.fusion import fuse_rankings
 from kb.hit import Hit
 from kb.manifest import Manifest, read_manifest, write_manifest
@@ -30,6 +31,8 @@ _EMBED_BATCH = 32
 _CANDIDATES = 50
 # a region filter covering less than this share of chunks is applied by the vector store
 _FILTER_IN_STORE_BELOW = 0.5
+# how long a write waits for another process's ingest or upload to finish (POLICYKB_LOCK_TIMEOUT)
+DEFAULT_LOCK_TIMEOUT = 300.0
 
 
 @dataclass
@@ -79,14 +82,18 @@ class KnowledgeBase:
     """Documents, chunks and facts on disk, searchable by keywords and by meaning."""
 
     def __init__(self, home: Path, embedding_model: str = DEFAULT_MODEL,
-                 chroma_url: str | None = None, tokenizer: Tokenizer | None = None) -> None:
+                 chroma_url: str | None = None, tokenizer: Tokenizer | None = None,
+                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         from kb.vector_store import VectorStore
 
         self.home = Path(home)
         self.embedding_model = embedding_model or DEFAULT_MODEL
+        self.lock_timeout = lock_timeout
         with self._writing():
             self.home.mkdir(parents=True, exist_ok=True)
             self._records = RecordStore(self.home / "records.sqlite")
+        # the generation whose vectors this process's view of the vector store holds
+        self._vector_generation = self._records.generation()
         self._embedder: Embedder = make_embedder(self.embedding_model)
         self._vectors = VectorStore(path=self.home / "chroma", url=chroma_url)
         self._tokenizer = tokenizer or domain_tokenizer()
@@ -105,7 +112,7 @@ class KnowledgeBase:
         rows = self._records.chunks_with_tokens()
         log.info("vocabulary changed: re-tokenizing %d passages", len(rows))
         titles = {meta.doc_id: meta.title for meta in self._records.metas()}
-        with self._writing():
+        with self._writing(), self._exclusive():
             self._records.update_tokens([
                 (chunk.chunk_id, self._tokens_of(titles.get(chunk.doc_id, ""), chunk))
                 for chunk, _ in rows])
@@ -153,6 +160,28 @@ class KnowledgeBase:
                 raise
             raise unwritable from error
 
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """One writer at a time on this data folder, across processes (ingests and uploads):
+        without it one ingest deletes another's uncommitted vectors as orphans."""
+        with FolderLock(self.home / WRITE_LOCK_NAME).held(
+            self.lock_timeout,
+            waiting=f"等待另一个写入结束 / waiting up to {self.lock_timeout:g} s for another "
+                    f"ingest or upload writing to {self.home}",
+            busy=f"另一个写入正在进行 / another ingest or upload ({{holder}}) is writing to "
+                 f"{self.home}; waited {self.lock_timeout:g} s (POLICYKB_LOCK_TIMEOUT): run "
+                 "this again when it has finished",
+        ):
+            yield
+
+    def _follow_commits(self) -> None:
+        """After another process committed, read the vector store afresh: an embedded Chroma
+        serves its in-memory index, which lacks that process's vectors."""
+        generation = self._records.generation()
+        if generation != self._vector_generation:
+            self._vectors.reopen()
+            self._vector_generation = generation
+
     def _dimensions(self) -> int:
         return self._embedder.dimensions
 
@@ -161,29 +190,40 @@ class KnowledgeBase:
     def is_empty(self) -> bool:
         return not self._records.metas()
 
-    def add(self, documents: Iterable[ParsedDocument], progress: bool = False) -> IngestReport:
-        """Add or replace documents; unchanged ones cost nothing, changed ones swap atomically."""
+    def add(self, documents: Iterable[ParsedDocument], progress: bool = False,
+            readers: AbstractContextManager[object] | None = None) -> IngestReport:
+        """Add or replace documents; unchanged ones cost nothing, changed ones swap atomically.
+
+        `readers` is the lock this process's readers hold: it is taken only to read and swap
+        records, never while passages are embedded, so questions go on meanwhile.
+        """
         from tqdm import tqdm
 
         report = IngestReport()
         items = list(documents)
-        with self._writing():
+        swap = readers or nullcontext()
+        with self._writing(), self._exclusive():
+            with swap:
+                self._follow_commits()  # no other writer from here on: this view stays current
             if read_manifest(self.home) is None:
                 write_manifest(self.home, Manifest(self.embedding_model, self._dimensions(),
                                                    lexicon=self._tokenizer.fingerprint))
             bar = tqdm(items, desc="索引 indexing", unit="doc", disable=not progress, leave=False)
             for parsed in bar:
-                self._add_one(parsed, report)
-            self._drop_orphan_vectors()
+                self._add_one(parsed, report, swap)
+            with swap:
+                self._drop_orphan_vectors()
         return report
 
-    def _add_one(self, parsed: ParsedDocument, report: IngestReport) -> None:
+    def _add_one(self, parsed: ParsedDocument, report: IngestReport,
+                 swap: AbstractContextManager[object]) -> None:
         doc_id = parsed.document.doc_id
-        previous = self._records.content_hash(doc_id)
+        with swap:
+            previous = self._records.content_hash(doc_id)
+            old_ids = self._records.chunk_ids(doc_id)
         if previous == parsed.document.content_hash:
             report.unchanged.append(doc_id)
             return
-        old_ids = self._records.chunk_ids(doc_id)
         # 1. vectors for new chunks first: the old version stays searchable meanwhile
         started = time.perf_counter()
         fresh = [chunk for chunk in parsed.chunks if chunk.chunk_id not in old_ids]
@@ -199,7 +239,9 @@ class KnowledgeBase:
         tokens = [self._tokens_of(title, chunk) for chunk in parsed.chunks]
         report.timing("tokenizing", started)
         started = time.perf_counter()
-        self._records.replace(parsed, tokens)
+        with swap:
+            self._records.replace(parsed, tokens)
+            self._vector_generation = self._records.generation()  # this view holds its vectors
         # 3. only then the old version's vectors go
         self._vectors.delete(sorted(old_ids - {chunk.chunk_id for chunk in parsed.chunks}))
         report.timing("indexing", started)
@@ -210,8 +252,10 @@ class KnowledgeBase:
         old_ids = self._records.chunk_ids(doc_id)
         if not old_ids and self._records.content_hash(doc_id) is None:
             raise UnknownDocument(f"no document {doc_id!r} in {self.home}")
-        with self._writing():
+        with self._writing(), self._exclusive():
+            self._follow_commits()
             self._records.remove(doc_id)
+            self._vector_generation = self._records.generation()
             self._vectors.delete(sorted(old_ids))
 
     def _drop_orphan_vectors(self) -> None:
@@ -222,20 +266,27 @@ class KnowledgeBase:
             self._vectors.delete(sorted(orphans))
 
     @staticmethod
-    def wipe(home: Path, chroma_url: str | None = None) -> None:
-        """Delete an index so it can be rebuilt (for `ingest --rebuild`)."""
-        if chroma_url:
-            from kb.vector_store import VectorStore
+    def wipe(home: Path, chroma_url: str | None = None,
+             lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+        """Delete an index so it can be rebuilt (for `ingest --rebuild`), never under a writer."""
+        if not home.is_dir():
+            return
+        busy = ("另一个写入正在进行 / another ingest or upload ({holder}) is writing to "
+                f"{home}; it cannot be wiped now")
+        with FolderLock(home / WRITE_LOCK_NAME).held(lock_timeout, busy=busy):
+            if chroma_url:
+                from kb.vector_store import VectorStore
 
-            VectorStore(url=chroma_url).drop()
-        for name in ("records.sqlite", "records.sqlite-wal", "records.sqlite-shm",
-                     "manifest.json"):
-            (home / name).unlink(missing_ok=True)
-        shutil.rmtree(home / "chroma", ignore_errors=True)
+                VectorStore(url=chroma_url).drop()
+            for name in ("records.sqlite", "records.sqlite-wal", "records.sqlite-shm",
+                         "manifest.json"):
+                (home / name).unlink(missing_ok=True)
+            shutil.rmtree(home / "chroma", ignore_errors=True)
 
     # -- reading ----------------------------------------------------------------
 
     def _current(self) -> _Snapshot:
+        self._follow_commits()
         generation = self._records.generation()
         if self._snapshot is None or self._snapshot.generation != generation:
             rows = self._records.chunks_with_tokens()
@@ -394,6 +445,7 @@ class KnowledgeBase:
 
     def close(self) -> None:
         self._records.close()
+        self._vectors.close()
 
 
 def with_headings(chunk: Chunk) -> str:

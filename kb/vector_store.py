@@ -42,6 +42,7 @@ class VectorStore:
     def __init__(self, path: Path | None = None, url: str | None = None,
                  collection: str = COLLECTION) -> None:
         self._path, self._url, self._collection_name = path, url, collection
+        self._client: Any = None
         self._store: Any = None
         self._collection: Any = None
 
@@ -49,12 +50,26 @@ class VectorStore:
         if self._store is None:
             from llama_index.vector_stores.chroma import ChromaVectorStore
 
-            client = _client(self._path, self._url)
+            self._client = client = _client(self._path, self._url)
             self._collection = client.get_or_create_collection(
                 self._collection_name, metadata={"hnsw:space": "cosine"}
             )
             self._store = ChromaVectorStore(chroma_collection=self._collection)
         return self._store
+
+    def reopen(self) -> None:
+        """Read the store afresh at next use: embedded Chroma keeps its index in memory, so the
+        vectors another process wrote are not searched until the client is opened again."""
+        if self._url is None:
+            self.close()
+
+    def close(self) -> None:
+        """Release the client; the last one of a folder in this process stops its Chroma system,
+        so the next client loads the index from disk."""
+        client, self._client = self._client, None
+        self._store = self._collection = None
+        if client is not None:
+            client.close()
 
     def drop(self) -> None:
         """Delete the whole collection (a rebuild against a Chroma server)."""

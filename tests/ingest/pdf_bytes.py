@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 
-def build_pdf(lines: list[bytes], to_unicode: dict[str, str] | None = None) -> bytes:
+def build_pdf(lines: list[bytes], to_unicode: dict[str, str] | None = None,
+              page_extra: bytes = b"") -> bytes:
     """One page showing `lines` in Helvetica; `to_unicode` maps a byte to the character it means.
 
     A ToUnicode map is how real Chinese PDFs make their text extractable, so mapping
-    "A" -> "质" tests the same path as a PDF with an embedded CJK font.
+    "A" -> "质" tests the same path as a PDF with an embedded CJK font. `page_extra` goes
+    into the page dictionary as it is (a crafted entry for a parser to choke on).
     """
     shown = b" 0 -16 Td ".join(b"(" + line + b") Tj" for line in lines)
     content = b"BT /F1 12 Tf 72 720 Td " + shown + b" ET"
@@ -17,7 +19,7 @@ def build_pdf(lines: list[bytes], to_unicode: dict[str, str] | None = None) -> b
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         (
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
-            b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R " + page_extra + b">>"
         ),
         _stream(content),
         font + (b" /ToUnicode 6 0 R >>" if to_unicode else b" >>"),
