@@ -23,7 +23,7 @@ from fastapi.responses import (
     StreamingResponse,
 )
 from fastapi.staticfiles import StaticFiles
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 from swagger_ui_bundle import swagger_ui_path
 
 from app.answer import Answer, Citation
@@ -72,24 +72,27 @@ class AnswersQuestions(Protocol):
     def ask(self, question: str, region: str | None = None) -> Answer: ...
 
 
-def unicode_text(text: str) -> str:
-    """Refuse lone surrogates ("\\udcff" in JSON): no encoder downstream can take them."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("含有无法识别的字符 (not valid Unicode text: lone surrogates)") from None
-    return text
+def unicode_text(value: Any) -> Any:
+    """Refuse lone surrogates ("\\udcff" in JSON): no encoder downstream can take them.
+
+    Run before the length check, whose own error for them would not say what is wrong."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("含有无法识别的字符 (not valid Unicode text: lone surrogates)") from None
+    return value
 
 
 # every string a client sends has a bound (app/limits.py), checked before anything reads it
 Question = Annotated[str, StringConstraints(max_length=MAX_QUESTION_CHARS),
-                     AfterValidator(unicode_text)]
-Region = Annotated[str, StringConstraints(max_length=MAX_REGION_CHARS), AfterValidator(unicode_text)]
+                     BeforeValidator(unicode_text)]
+Region = Annotated[str, StringConstraints(max_length=MAX_REGION_CHARS), BeforeValidator(unicode_text)]
 ConversationId = Annotated[str, StringConstraints(max_length=MAX_CONVERSATION_ID_CHARS),
-                           AfterValidator(unicode_text)]
-Honour = Annotated[str, StringConstraints(max_length=MAX_HONOUR_CHARS), AfterValidator(unicode_text)]
+                           BeforeValidator(unicode_text)]
+Honour = Annotated[str, StringConstraints(max_length=MAX_HONOUR_CHARS), BeforeValidator(unicode_text)]
 SearchText = Annotated[str, StringConstraints(max_length=MAX_SEARCH_CHARS),
-                       AfterValidator(unicode_text)]
+                       BeforeValidator(unicode_text)]
 
 
 class AskRequest(BaseModel):
