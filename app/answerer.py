@@ -24,6 +24,7 @@ from app.fact_answers import (
     answer_reward,
     answer_target,
 )
+from app.limits import MAX_QUESTION_CHARS
 from app.passages import relevant_hits
 from app.query import Asked, Query, make_query
 from ingest.document import DocumentMeta
@@ -33,7 +34,6 @@ from ingest.places import place_names
 from kb.hit import Hit
 from kb.knowledge_base import KnowledgeBase
 
-MAX_QUESTION_CHARS = 500
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -75,7 +75,8 @@ def readable(question: str) -> str:
 
 def clean_question(question: str) -> str:
     """The question as text to match: NFKC, no control characters, bounded length."""
-    text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", readable(question)))
+    # controls go before NFKC, which may lengthen the text: the patterns read what was sent
+    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", readable(question)))
     text = text.replace("\ufffd", "").strip()
     if not text:
         raise BadQuestion("问题为空 (the question is empty)")

@@ -14,18 +14,39 @@ from typing import Annotated, Any, Protocol
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, StreamingResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    StreamingResponse,
+)
 from fastapi.staticfiles import StaticFiles
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
+from swagger_ui_bundle import swagger_ui_path
 
 from app.answer import Answer, Citation
 from app.conversation import Conversations, Reply
 from app.errors import AppError
+from app.limits import (
+    MAX_CONVERSATION_ID_CHARS,
+    MAX_HONOUR_CHARS,
+    MAX_HONOURS,
+    MAX_META_CHARS,
+    MAX_QUESTION_CHARS,
+    MAX_REGION_CHARS,
+    MAX_SEARCH_CHARS,
+    check_honours,
+    check_length,
+)
 from app.security import (
+    ForwardedHeaders,
     Guard,
     Limits,
     RateLimiter,
     SecurityHeaders,
+    TrustedProxies,
     check_admin_token,
     redact_access_log,
     secret_of,
@@ -41,7 +62,7 @@ STATIC = Path(__file__).parent / "static"
 ALL_REGIONS = ("", "全部", "all")
 _DOC_ID = re.compile(r"[A-Za-z0-9_\-\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]{0,127}")
 questions_log = logging.getLogger("policykb.questions")
-MetaField = Annotated[str, Form(max_length=300)]
+MetaField = Annotated[str, Form(max_length=MAX_META_CHARS)]
 
 
 class AnswersQuestions(Protocol):
@@ -51,29 +72,41 @@ class AnswersQuestions(Protocol):
     def ask(self, question: str, region: str | None = None) -> Answer: ...
 
 
-def unicode_text(text: str) -> str:
-    """Refuse lone surrogates ("\\udcff" in JSON): no encoder downstream can take them."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("含有无法识别的字符 (not valid Unicode text: lone surrogates)") from None
-    return text
+def unicode_text(value: Any) -> Any:
+    """Refuse lone surrogates ("\\udcff" in JSON): no encoder downstream can take them.
+
+    Run before the length check, whose own error for them would not say what is wrong."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("含有无法识别的字符 (not valid Unicode text: lone surrogates)") from None
+    return value
 
 
-Text = Annotated[str, AfterValidator(unicode_text)]
+# every string a client sends has a bound (app/limits.py), checked before anything reads it
+Question = Annotated[str, StringConstraints(max_length=MAX_QUESTION_CHARS),
+                     BeforeValidator(unicode_text)]
+Region = Annotated[str, StringConstraints(max_length=MAX_REGION_CHARS), BeforeValidator(unicode_text)]
+ConversationId = Annotated[str, StringConstraints(max_length=MAX_CONVERSATION_ID_CHARS),
+                           BeforeValidator(unicode_text)]
+Honour = Annotated[str, StringConstraints(max_length=MAX_HONOUR_CHARS), BeforeValidator(unicode_text)]
+SearchText = Annotated[str, StringConstraints(max_length=MAX_SEARCH_CHARS),
+                       BeforeValidator(unicode_text)]
 
 
 class AskRequest(BaseModel):
     """Unknown fields are ignored, so an older or newer widget keeps working."""
 
-    question: Text = Field(description="问题, e.g. 好品山东宣传推广由哪个部门牵头？")
-    region: Text | None = Field(None, description="只用该地区的文件: 山东 / 威海 / 湖北")
-    conversation_id: Text | None = Field(None, description="上一轮返回的 conversation_id")
+    question: Question = Field(description="问题, e.g. 好品山东宣传推广由哪个部门牵头？")
+    region: Region | None = Field(None, description="只用该地区的文件: 山东 / 威海 / 湖北")
+    conversation_id: ConversationId | None = Field(None, description="上一轮返回的 conversation_id")
 
 
 class RewardsRequest(BaseModel):
-    honours: list[Text] = Field(description="荣誉, e.g. [\"中国驰名商标\", \"主导制定行业标准 2 项\"]")
-    region: Text | None = None
+    honours: list[Honour] = Field(max_length=MAX_HONOURS,
+                                  description="荣誉, e.g. [\"中国驰名商标\", \"主导制定行业标准 2 项\"]")
+    region: Region | None = None
 
 
 def citation_json(citation: Citation) -> dict[str, Any]:
@@ -129,6 +162,9 @@ class Library:
 
     def ask(self, question: str, region: str | None = None,
             conversation_id: str | None = None) -> Reply:
+        check_length(question, MAX_QUESTION_CHARS, "问题", "question")
+        check_length(region, MAX_REGION_CHARS, "地区", "region")
+        check_length(conversation_id, MAX_CONVERSATION_ID_CHARS, "对话编号", "conversation id")
         return self.conversations.ask(question, region_of(region), conversation_id)
 
     def document(self, doc_id: str) -> Document:
@@ -140,6 +176,8 @@ class Library:
             return self.kb.documents()
 
     def search(self, query: str, k: int, region: str | None) -> list[dict[str, Any]]:
+        check_length(query, MAX_SEARCH_CHARS, "查询", "query")
+        check_length(region, MAX_REGION_CHARS, "地区", "region")
         with self._lock:
             hits = self.kb.search(query, k=k, region=region_of(region))
         return [{**meta_json(hit.meta), "chunk_id": hit.chunk.chunk_id, "text": hit.chunk.text,
@@ -158,6 +196,8 @@ class Library:
         """Every reward for the honours, as a cited answer plus the per-document totals."""
         from app.rewards import check_rewards, format_reward_check
 
+        check_honours(honours)
+        check_length(region, MAX_REGION_CHARS, "地区", "region")
         honours = [h.strip() for h in honours if h and h.strip()]
         if not honours:
             raise AppError("请至少填写一项荣誉 (give at least one honour)")
@@ -188,7 +228,8 @@ def create_api(settings: Settings, answerer: AnswersQuestions | None = None,
     uploads = UploadFolder(settings.home / "uploads", settings.max_upload_bytes,
                            settings.max_unpacked_bytes)
     uploads.remove_abandoned()
-    app = FastAPI(title="policykb", version="0.1.0",
+    # /docs from Swagger UI's files of the swagger-ui-bundle package: no CDN, works on an intranet
+    app = FastAPI(title="policykb", version="0.1.0", docs_url=None, redoc_url=None,
                   description="政策文件问答 API: 每个回答都附有逐字引用 (cited answers)")
     _add_middleware(app, settings)
     _add_error_handlers(app)
@@ -204,17 +245,20 @@ def create_api(settings: Settings, answerer: AnswersQuestions | None = None,
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    """Innermost first: the guard, then CORS (so a 429 still reaches the widget), then headers."""
+    """Innermost first: the guard, then CORS (so a 429 still reaches the widget), then headers,
+    then the proxy's word on who the client is (which the guard's limits are per)."""
     limits = Limits(admin_token=secret_of(settings.admin_token),
                     max_request_bytes=settings.max_request_bytes,
                     max_upload_bytes=settings.max_upload_bytes)
     check_admin_token(limits.admin_token)
     limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
-    app.add_middleware(Guard, limits=limits, limiter=limiter)
+    admin_failures = RateLimiter(settings.admin_failures_per_minute, settings.admin_failure_burst)
+    app.add_middleware(Guard, limits=limits, limiter=limiter, admin_failures=admin_failures)
     origins = [o.strip().rstrip("/") for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"], max_age=600)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ForwardedHeaders, trusted=TrustedProxies(settings.trusted_proxies))
     redact_access_log()
 
 
@@ -270,9 +314,9 @@ def _add_api_routes(app: FastAPI, library: Library) -> None:
                                  headers={"Cache-Control": "no-store"})
 
     @app.get("/api/search", tags=["search"])
-    def search(q: Annotated[Text, Query(min_length=1, max_length=500)],
+    def search(q: Annotated[SearchText, Query(min_length=1)],
                k: Annotated[int, Query(ge=1, le=50)] = 5,
-               region: Text | None = None) -> dict[str, Any]:
+               region: Region | None = None) -> dict[str, Any]:
         return {"query": q, "hits": library.search(q, k, region)}
 
     @app.get("/api/documents", tags=["documents"])
@@ -363,3 +407,12 @@ def _add_pages(app: FastAPI) -> None:
         return FileResponse(STATIC / "source.html", media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="policykb API",
+                                   swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs/assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs/assets/favicon-32x32.png")
+
+    app.mount("/docs/assets", StaticFiles(directory=swagger_ui_path), name="swagger-ui")

@@ -19,13 +19,17 @@ from app.citer import (
 )
 from app.fact_match import MIN_MATCH, Matcher, best_matches, question_terms
 from app.intent import ASKS_FUNDING
+from app.limits import MAX_COUNT_DIGITS
 from app.query import Asked, read_query
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, Qualification, Responsibility, Reward, Target
 from ingest.terms import HONOURS, find_honours, honour_key
 
 # "主导制定行业标准 2 项" / "4A级景区×2" / "驰名商标2件": a trailing count multiplies the amount.
-_COUNT = re.compile(r"\s*[x×*]?\s*(\d+)\s*(?:项|个|件|次|家)?\s*$")
+# A count is a few digits at the very end, so only the last characters are searched: a run of
+# thousands of digits ("111…1x") would make a search from every position quadratic.
+_COUNT = re.compile(rf"\s*[x×*]?\s*(?<!\d)(\d{{1,{MAX_COUNT_DIGITS}}})\s*(?:项|个|件|次|家)?$")
+_COUNT_TAIL = MAX_COUNT_DIGITS + 20  # "× 12 项" with some spaces
 
 
 @dataclass(frozen=True)
@@ -60,11 +64,12 @@ def describe_reward(fact: Reward) -> str:
 
 
 def parse_honour(text: str) -> tuple[str, int]:
-    """"主导制定行业标准 2 项" -> ("主导制定行业标准", 2); no count means 1."""
-    match = _COUNT.search(text)
+    """"主导制定行业标准 2 项" -> ("主导制定行业标准", 2); no count, or over 4 digits, means 1."""
+    text = text.strip()
+    match = _COUNT.search(text, max(0, len(text) - _COUNT_TAIL))
     if match and match.start() > 0:
         return text[: match.start()].strip(), int(match.group(1))
-    return text.strip(), 1
+    return text, 1
 
 
 def check_rewards(honours: Sequence[str], facts: Sequence[Fact],

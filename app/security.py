@@ -7,6 +7,7 @@ refused by its Content-Length header, a client over its rate never reaches the l
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
 import logging
 import math
@@ -30,7 +31,7 @@ MIN_TOKEN_CHARS = 16
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
        "frame-ancestors 'self'")
-NO_CSP_PREFIXES = ("/chat", "/docs", "/redoc")  # gradio and Swagger bring their own scripts
+NO_CSP_PREFIXES = ("/chat", "/docs")  # gradio and Swagger UI run inline scripts
 HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
@@ -44,6 +45,9 @@ _ADMIN = {("POST", "/api/documents")}
 _ADMIN_PREFIX = ("DELETE", "/api/documents/")
 _WITH_BODY = {"POST", "PUT", "PATCH", "DELETE"}
 _QUERY = re.compile(r"\?\S*")
+# what a proxy says of the client; believed only from POLICYKB_TRUSTED_PROXIES
+_FORWARDED = {b"forwarded", b"x-forwarded-for", b"x-forwarded-host", b"x-forwarded-proto",
+              b"x-forwarded-port", b"x-forwarded-prefix", b"x-forwarded-server", b"x-real-ip"}
 
 
 def secret_of(token: SecretStr | str | None) -> str:
@@ -99,6 +103,16 @@ class RateLimiter:
             self._buckets[key] = (tokens, now)
             return (1.0 - tokens) / self.rate
 
+    def wait(self, key: str, now: float | None = None) -> float:
+        """Seconds until `key` may go ahead, taking nothing (0 if it may now)."""
+        if not self.enabled:
+            return 0.0
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, updated = self._buckets.get(key, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - updated) * self.rate)
+        return 0.0 if tokens >= 1.0 else (1.0 - tokens) / self.rate
+
     def _forget_idle(self, now: float) -> None:
         """Drop clients whose bucket has refilled: memory stays bounded under many IPs."""
         full = self.burst / self.rate
@@ -119,10 +133,15 @@ class Limits:
 
 
 class Guard:
-    """ASGI middleware: admin token, then rate limit, then body size, then the app."""
+    """ASGI middleware: admin token, then rate limit, then body size, then the app.
 
-    def __init__(self, app: ASGIApp, limits: Limits, limiter: RateLimiter) -> None:
+    Wrong admin tokens are counted per client in their own bucket, on whatever the ask limit
+    is (even off): past the burst, the client gets 429 until its bucket refills."""
+
+    def __init__(self, app: ASGIApp, limits: Limits, limiter: RateLimiter,
+                 admin_failures: RateLimiter) -> None:
         self.app, self.limits, self.limiter = app, limits, limiter
+        self.admin_failures = admin_failures
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -141,9 +160,7 @@ class Guard:
         elif _PUBLIC_ASK.match(f"{method} {path}"):
             wait = self.limiter.acquire(client)
             if wait:
-                retry = str(max(1, math.ceil(wait)))
-                await send_json(send, 429, f"请求过于频繁, 请 {retry} 秒后再试 (too many requests: "
-                                f"retry after {retry} s)", [("retry-after", retry)])
+                await send_json(send, *too_many(wait))
                 return
         limit = self.limits.max_upload_bytes if is_admin else self.limits.max_request_bytes
         await self._within(limit, headers, scope, receive, send)
@@ -153,9 +170,13 @@ class Guard:
         if not self.limits.admin_token:
             return 403, ("文件管理接口未启用 (document upload and delete are off: set "
                          "POLICYKB_ADMIN_TOKEN to turn them on)"), []
+        wait = self.admin_failures.wait(client)
+        if wait:  # too many wrong tokens: not even the right one is tried until the bucket refills
+            return too_many(wait)
         if bearer_matches(authorization, self.limits.admin_token):
             return None
-        self.limiter.acquire(client)  # failed attempts cost the client its ask budget
+        self.admin_failures.acquire(client)
+        self.limiter.acquire(client)  # failed attempts cost the client its ask budget too
         return 401, "需要管理令牌 (an admin token is needed: Authorization: Bearer …)", [
             ("www-authenticate", "Bearer")]
 
@@ -187,6 +208,13 @@ class Guard:
         await self.app(scope, _replay(bytes(body), receive), send)
 
 
+def too_many(wait: float) -> tuple[int, str, list[tuple[str, str]]]:
+    """429 with the seconds to wait, in the body and in Retry-After."""
+    retry = str(max(1, math.ceil(wait)))
+    return 429, (f"请求过于频繁, 请 {retry} 秒后再试 (too many requests: retry after {retry} s)"), [
+        ("retry-after", retry)]
+
+
 def _replay(body: bytes, receive: Receive) -> Receive:
     """A `receive` that gives the buffered body once, then whatever the client sends next."""
     given = False
@@ -209,6 +237,58 @@ async def send_json(send: Send, status: int, detail: str,
     raw += [(name.encode("latin-1"), value.encode("latin-1")) for name, value in headers or []]
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})
+
+
+class TrustedProxies:
+    """The proxy addresses whose forwarded headers are believed (POLICYKB_TRUSTED_PROXIES)."""
+
+    def __init__(self, addresses: str) -> None:
+        try:
+            self._networks = tuple(ipaddress.ip_network(part.strip(), strict=False)
+                                   for part in addresses.split(",") if part.strip())
+        except ValueError as error:
+            raise ValueError(f"POLICYKB_TRUSTED_PROXIES: {error} (use addresses or networks "
+                             "separated by commas, e.g. 127.0.0.1,10.0.0.0/8)") from None
+
+    def __contains__(self, host: str) -> bool:
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return any(address in network for network in self._networks)
+
+
+class ForwardedHeaders:
+    """ASGI middleware: what a trusted proxy says of the client is believed, nobody else's.
+
+    From a trusted proxy the client address is the last one in X-Forwarded-For that is not
+    itself a proxy (so per-client limits work behind nginx), and the scheme its
+    X-Forwarded-Proto. From anyone else every forwarded header is dropped before the app sees
+    it: gradio builds the page's script root from X-Forwarded-Host, and an attacker's host
+    there would load the attacker's scripts."""
+
+    def __init__(self, app: ASGIApp, trusted: TrustedProxies) -> None:
+        self.app, self.trusted = app, trusted
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            peer = (scope.get("client") or ("", 0))[0]
+            headers = scope["headers"]
+            scope = dict(scope)
+            if peer in self.trusted:
+                forwarded = dict(headers)
+                chain = [part.strip() for part in forwarded.get(
+                    b"x-forwarded-for", b"").decode("latin-1").split(",") if part.strip()]
+                client = next((host for host in reversed(chain) if host not in self.trusted), None)
+                if client:
+                    scope["client"] = (client, 0)
+                proto = forwarded.get(b"x-forwarded-proto", b"").decode("latin-1").strip()
+                if proto in ("http", "https"):
+                    scope["scheme"] = proto if scope["type"] == "http" else proto.replace("http", "ws")
+            else:
+                scope["headers"] = [(name, value) for name, value in headers
+                                    if name.lower() not in _FORWARDED]
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:

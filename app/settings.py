@@ -37,6 +37,15 @@ class Settings(BaseSettings):
     log_questions: bool = False  # log each question asked over HTTP (off: no personal data)
     # seconds an ingest or upload waits for another one writing to the same data folder
     lock_timeout: float = 300.0
+    admin_failures_per_minute: int = 10  # wrong admin tokens a client may send, on average
+    admin_failure_burst: int = 10  # … and at once, before 429
+    # the proxy in front (docs/deployment.md): only its X-Forwarded-* headers are believed
+    trusted_proxies: str = ""  # addresses or networks, comma-separated, e.g. 127.0.0.1
+    # uvicorn facing clients: open connections, one request's headers, seconds a connection
+    # may sit idle (before its first request and between requests)
+    max_connections: int = 1000
+    max_header_bytes: int = 32 * 1024
+    idle_timeout_seconds: int = 10
 
 
 def load_settings(home: Path | None = None) -> Settings:

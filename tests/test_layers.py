@@ -19,6 +19,8 @@ FRAMEWORKS = {
     "jieba": {"kb/tokenizer.py"},
     "fastapi": {"app/api.py"},
     "gradio": {"app/chat_page.py"},
+    "uvicorn": {"app/server.py"},
+    "swagger_ui_bundle": {"app/api.py"},
 }
 
 

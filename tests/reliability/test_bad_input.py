@@ -43,7 +43,9 @@ def _refused(response: httpx.Response, status: int, *words: str) -> None:
     ({"question": ""}, 400, ["问题为空"]),
     ({"question": " \t\n\u3000 "}, 400, ["问题为空"]),
     ({"question": "\x00\x01\x1b\x7f"}, 400, ["问题为空"]),  # control characters only
-    ({"question": "奖" * 5000}, 400, ["问题过长"]),
+    ({"question": "奖" * 5000}, 422, ["question", "at most 500"]),
+    ({"question": "奖", "region": "(" * 66_000}, 413, ["65536"]),
+    ({"question": "奖", "region": "(" * 1000}, 422, ["region", "at most 64"]),
     ({"question": "a" * 100_000}, 413, ["65536"]),
     ({"question": "\udcff\udcfe"}, 422, ["lone surrogates"]),
     ({"question": ["a"]}, 422, ["question"]),

@@ -129,7 +129,7 @@ def test_rewards_without_honours_is_a_4xx(client: httpx.Client) -> None:
 @pytest.mark.parametrize(("body", "status", "message"), [
     ({"question": ""}, 400, "问题为空"),
     ({"question": "   "}, 400, "问题为空"),
-    ({"question": "奖" * 501}, 400, "问题过长"),
+    ({"question": "奖" * 501}, 422, "at most 500"),
     ({}, 422, "question"),
     ({"question": 5}, 422, "question"),
 ])
