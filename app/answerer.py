@@ -27,12 +27,14 @@ from app.fact_answers import (
 from app.limits import MAX_QUESTION_CHARS
 from app.passages import relevant_hits
 from app.query import Asked, Query, make_query
+from app.titles import TitleIndex
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
 from ingest.numbers import YEAR
 from ingest.places import place_names
 from kb.hit import Hit
 from kb.knowledge_base import KnowledgeBase
+from kb.tokenizer import domain_tokenizer
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -107,6 +109,7 @@ class Answerer:
     def __init__(self, kb: KnowledgeBase, top_k: int = 5) -> None:
         self.kb = kb
         self.top_k = top_k
+        self._title_index: tuple[tuple[tuple[str, str], ...], TitleIndex] | None = None
 
     def ask(self, question: str, region: str | None = None) -> Answer:
         """Answer one question, optionally only from documents of `region`."""
@@ -210,15 +213,25 @@ class Answerer:
         """The passages for a question, and those of the documents it names."""
         k = max(self.top_k, _EVIDENCE_PASSAGES)
         hits = self.kb.search(text, k=k, region=region)
-        named = documents_named(text, metas)
-        if 0 < len(named) <= _NAMED_DOCUMENTS:
+        named = {meta.doc_id for meta in documents_named(text, metas)}
+        if len(named) > _NAMED_DOCUMENTS:
+            named = set()
+        # "宁波的宗教活动场所要办什么手续": the document whose title the question nearly spells out
+        named |= set(self._titles(metas).about(text, exclude=named)[:_NAMED_DOCUMENTS - len(named)])
+        if named:
             # "按照《土地调查条例》,…最多罚多少": the passages of the document named, beside the
             # best of all; in a library of thousands, its answering article may rank below others
             seen = {hit.chunk.chunk_id for hit in hits}
-            hits += [hit for hit in self.kb.search(text, k=k, region=region,
-                                                   documents={meta.doc_id for meta in named})
+            hits += [hit for hit in self.kb.search(text, k=k, region=region, documents=named)
                      if hit.chunk.chunk_id not in seen]
         return self._local(hits, region, metas)
+
+    def _titles(self, metas: Mapping[str, DocumentMeta]) -> TitleIndex:
+        """The index of the titles held, rebuilt when the documents change."""
+        key = tuple((doc_id, meta.title) for doc_id, meta in metas.items())
+        if self._title_index is None or self._title_index[0] != key:
+            self._title_index = (key, TitleIndex(metas, domain_tokenizer()))
+        return self._title_index[1]
 
     def _local(self, hits: list[Hit], region: str | None,
                metas: Mapping[str, DocumentMeta]) -> list[Hit]:

@@ -51,8 +51,19 @@ def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
     # a document whose title or region nobody could tell says so, never leaves a blank
     title = short_title(title_or_file(meta))
     region = meta.region or "地区未知"
-    details = ",".join(part for part in (meta.issuer, region, meta.date, meta.validity) if part)
+    issued = (_issued_in(region, meta.issuer),) if meta.issuer else (region,)
+    details = ",".join(part for part in (*issued, meta.date, meta.validity) if part)
     return f"《{title}》({details})"
+
+
+def _issued_in(region: str, issuer: str) -> str:
+    """Issuer and region in one: "江西省鹰潭市" and "鹰潭市人民政府" -> "江西省鹰潭市人民政府";
+    "山东省" and "山东省市场监管局" -> the issuer alone; otherwise both, issuer first."""
+    if not region.endswith(")"):  # "湖北省(推断)" is said as it is
+        for start in range(len(region) - 1):
+            if issuer.startswith(region[start:]):
+                return region[:start] + issuer
+    return f"{issuer},{region}"
 
 
 # "南昌市人民政府关于印发南昌市市长质量奖管理办法的通知": the notice carries the rules it prints

@@ -51,13 +51,20 @@ def describe_units(fact: Responsibility) -> str:
     return f"责任单位:{'、'.join(fact.joint)}(文件未指定牵头单位)"
 
 
-# a task is named by its first words; its whole text is the citation's quote
-_TASK_CHARS = 80
+# a task is named by its first words; its whole text is the citation's quote. Beside the
+# units asked for, a few words name it; in a list of duties, the task is the answer.
+_TASK_CHARS = 36
+_DUTY_CHARS = 80
+# a task this short says little without the heading it stands under
+_BARE_TASK_CHARS = 12
 
 
-def _task_label(fact: Responsibility) -> str:
-    task = fact.task if len(fact.task) <= _TASK_CHARS else fact.task[:_TASK_CHARS] + "…"
-    return f"{fact.heading} · {task}" if fact.heading and fact.heading not in task else task
+def _task_label(fact: Responsibility, chars: int = _TASK_CHARS) -> str:
+    task = fact.task if len(fact.task) <= chars else fact.task[:chars] + "…"
+    if fact.heading and fact.heading not in task and (
+            chars == _DUTY_CHARS or len(fact.task) <= _BARE_TASK_CHARS):
+        return f"{fact.heading} · {task}"
+    return task
 
 
 def answer_responsibility(asked: Asked, facts: Sequence[Fact], metas: Metas,
@@ -150,7 +157,7 @@ def answer_duties(asked: Asked, facts: Sequence[Fact], metas: Metas) -> Answer |
         for number, fact in enumerate(group, 1):
             role, name = _role(fact, names)
             said = _said_beyond(fact) if fact in focused else ""
-            lines.append(f"  {number}. [{name}{role}] {_task_label(fact)}{said} "
+            lines.append(f"  {number}. [{name}{role}] {_task_label(fact, _DUTY_CHARS)}{said} "
                          f"{citer.cite(fact.span)}")
     return Answer(question, "\n".join(lines), False, str(Intent.DUTIES), tuple(citer.citations))
 

@@ -246,9 +246,14 @@ _MARK = re.compile(r"\[(\d+)\]")
 _STATED = re.compile(r"第?\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{0,2}|[一二三四五六七八九十百千万两]+[万元年月日个项家名次倍]")
 
 
+_ROW_NUMBER = re.compile(r"^[-\s…]*\d{1,3}\s*\|")
+
+
 def _says_more(line: str, answer: str) -> bool:
     """Whether a line states an amount, date or count the answer does not: "5月底前" beside a
     fact line that names only who leads the task."""
+    # "14 | …": a table row's serial number states nothing
+    line = _ROW_NUMBER.sub("", line)
     return any(_compact(found) not in _compact(answer) for found in _STATED.findall(line))
 
 
