@@ -37,6 +37,7 @@ import httpx
 from load_writes import REPOSITORY, HealthProbe, Served, Write, copy_kb, start_writes
 
 from evals.metrics import percentile
+from kb.errors import KBError
 
 DATASET = REPOSITORY / "evals" / "data" / "policy_qa.jsonl"
 log = logging.getLogger("loadtest")
@@ -239,9 +240,13 @@ def main(argv: list[str] | None = None) -> int:
         source = args.kb or Path(os.environ.get("POLICYKB_HOME") or Path.home() / ".policykb")
         work = Path(tempfile.mkdtemp(prefix="policykb-load-"))
         log.info("working in %s", work)
-        copy_kb(source, work / "kb")
-        with Served(work) as served:
-            result = asyncio.run(run_with_writes(served, questions, args))
+        try:
+            copy_kb(source, work / "kb")
+            with Served(work) as served:
+                result = asyncio.run(run_with_writes(served, questions, args))
+        except (RuntimeError, OSError, KBError) as error:  # the server or the copy, not the load
+            print(f"Error: {error} (files kept in {work})", file=sys.stderr)
+            return 1
         if not args.keep:
             served.clean()
     print(json.dumps(asdict(result), ensure_ascii=False) if args.json
