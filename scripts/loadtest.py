@@ -170,7 +170,8 @@ async def run_with_writes(served: Served, questions: list[str], args: argparse.N
     probe = HealthProbe(served.url)
     probe.start()
     try:
-        writes = start_writes(served, args.write_after, args.write_passages)
+        writes = [] if args.no_writes else start_writes(served, args.write_after,
+                                                        args.write_passages)
         result = await ask_load(served.url, questions, args.clients, args.seconds,
                                 args.max_requests, served.pid, writes)
     finally:
@@ -198,7 +199,8 @@ def report(result: Result, max_stall_s: float) -> str:
         lines.append(
             f"/healthz: {health['polls']:.0f} polls, {health['failed']:.0f} failed, longest stall "
             f"{health['longest_stall_ms']:.0f} ms (at {health['longest_stall_at_s']:.1f} s; "
-            f"limit {max_stall_s * 1000:.0f} ms), p95 {health['p95_ms']:.0f} ms")
+            f"limit {max_stall_s * 1000:.0f} ms), median {health['median_ms']:.0f} ms, "
+            f"p95 {health['p95_ms']:.0f} ms")
     lines += [write.describe() for write in result.writes]
     if result.rss_mb:
         lines.append("server RSS MB: " + ", ".join(f"{k} {v}" for k, v in result.rss_mb.items()))
@@ -222,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
                              "sixth of --seconds); the ingest starts a second later")
     parser.add_argument("--write-passages", type=int, default=40,
                         help="numbered items in each written document (its embedding work)")
+    parser.add_argument("--no-writes", action="store_true",
+                        help="no upload and no ingest: the same load on a folder nobody writes")
     parser.add_argument("--max-stall", type=float, default=1.0,
                         help="longest /healthz wait in seconds before the run fails")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
