@@ -1,11 +1,20 @@
-"""Load test of a running `policykb serve`: many clients asking the evaluation questions.
+"""Load test of `policykb serve`: many clients asking while documents are written.
 
-    POLICYKB_RATE_LIMIT_PER_MINUTE=0 policykb serve --port 8000 &
-    python scripts/loadtest.py --url http://127.0.0.1:8000 --clients 50 --seconds 60 --pid $!
+    python scripts/loadtest.py --kb /srv/kb --clients 50 --seconds 60
 
-Prints the error count (the run fails on any), median and p95 latency, throughput, and
-the server's resident memory at the start, middle and end (with --pid, from /proc).
-Every request goes to --url only; the run stops after --seconds or --max-requests.
+copies the data folder to a temporary one (the original is only read), starts `policykb serve`
+on a loopback port over the copy, and has `--clients` clients ask the evaluation questions for
+`--seconds`. Meanwhile an upload goes through `POST /api/documents` and a separate
+`policykb ingest` process adds another document to the same folder; a probe asks `/healthz`
+every 100 ms. The load goes on until both writes have finished, however long they take.
+
+Prints to stdout the requests, errors by kind (any answer but 200; 429s are counted apart),
+ask latency median / p95 / max, the longest `/healthz` stall, whether both writes completed
+and whether the server then answers from both documents. Progress goes to stderr. Exit
+status 1 on any error, failed probe or write, or a stall longer than --max-stall.
+
+With --url a running server is loaded instead, and nothing is written (start it with
+POLICYKB_RATE_LIMIT_PER_MINUTE=0; --pid samples its memory).
 """
 
 from __future__ import annotations
@@ -13,31 +22,53 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
+import os
 import random
-import statistics
 import sys
+import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
+from load_writes import REPOSITORY, HealthProbe, Served, Write, copy_kb, start_writes
 
-DATASET = Path(__file__).resolve().parents[1] / "evals" / "data" / "policy_qa.jsonl"
+from evals.metrics import percentile
+from kb.errors import KBError
+
+DATASET = REPOSITORY / "evals" / "data" / "policy_qa.jsonl"
+log = logging.getLogger("loadtest")
 
 
 @dataclass
 class Result:
     """What one run measured."""
 
+    clients: int = 0
     requests: int = 0
     errors: int = 0
-    refused: int = 0
+    error_kinds: dict[str, int] = field(default_factory=dict)
+    rate_limited: int = 0  # 429: the limiter, not the capacity; not an error
+    refused: int = 0  # answered "no evidence" (a normal answer)
     seconds: float = 0.0
     median_ms: float = 0.0
     p95_ms: float = 0.0
+    max_ms: float = 0.0
     requests_per_second: float = 0.0
+    client_cpu_s: float = 0.0  # CPU this load generator used, taken from the server's 2 cores
     rss_mb: dict[str, float] = field(default_factory=dict)
     error_samples: list[str] = field(default_factory=list)
+    healthz: dict[str, Any] = field(default_factory=dict)
+    writes: list[Write] = field(default_factory=list)
+
+    def passed(self, max_stall_s: float) -> bool:
+        health_ok = not self.healthz or (
+            self.healthz["failed"] == 0 and self.healthz["longest_stall_ms"] <= max_stall_s * 1000)
+        writes_ok = all(w.completed and w.searchable and w.answerable for w in self.writes)
+        return self.requests > 0 and self.errors == 0 and health_ok and writes_ok
 
 
 def load_questions(path: Path) -> list[str]:
@@ -55,34 +86,44 @@ def rss_mb(pid: int | None) -> float | None:
     return None
 
 
-async def run(url: str, questions: list[str], clients: int, seconds: float,
-              max_requests: int, pid: int | None, warmup: int = 10, seed: int = 1) -> Result:
-    """`clients` concurrent loops asking random questions until time or the cap runs out."""
-    result = Result()
+async def ask_load(url: str, questions: list[str], clients: int, seconds: float,
+                   max_requests: int, pid: int | None, writes: list[asyncio.Task[Write]],
+                   seed: int = 1) -> Result:
+    """`clients` concurrent loops asking random questions for `seconds` and until `writes`
+    are done, or until `max_requests` have been sent."""
+    result = Result(clients=clients)
     latencies: list[float] = []
+    kinds: Counter[str] = Counter()
     rng = random.Random(seed)
     budget = [max_requests]
 
+    def going() -> bool:
+        running = time.monotonic() < deadline or not all(task.done() for task in writes)
+        return running and budget[0] > 0
+
     async def client(http: httpx.AsyncClient) -> None:
-        while time.monotonic() < deadline and budget[0] > 0:
+        while going():
             budget[0] -= 1
             question = rng.choice(questions)
             sent = time.perf_counter()
             try:
                 response = await http.post("/api/ask", json={"question": question})
-                ok = response.status_code == 200
-                body = response.json() if ok else {}
-                if ok and body.get("refused"):
+                status = response.status_code
+                if status == 200 and response.json().get("refused"):
                     result.refused += 1
-                problem = "" if ok else f"HTTP {response.status_code}: {response.text[:120]}"
+                problem = "" if status in (200, 429) else f"HTTP {status}"
+                detail = response.text[:120]
             except (httpx.HTTPError, ValueError) as error:
-                problem = f"{type(error).__name__}: {error}"
-            latencies.append((time.perf_counter() - sent) * 1000)
+                status, problem, detail = 0, type(error).__name__, str(error)[:120]
             result.requests += 1
+            if status == 200:
+                latencies.append((time.perf_counter() - sent) * 1000)
+            elif status == 429:
+                result.rate_limited += 1
             if problem:
-                result.errors += 1
+                kinds[problem] += 1
                 if len(result.error_samples) < 5:
-                    result.error_samples.append(problem)
+                    result.error_samples.append(f"{problem}: {detail}")
 
     def sample_memory(label: str) -> None:
         memory = rss_mb(pid)
@@ -94,10 +135,9 @@ async def run(url: str, questions: list[str], clients: int, seconds: float,
         sample_memory("middle")
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as http:
-        for question in questions[:warmup]:  # models and indexes load on the first questions
-            (await http.post("/api/ask", json={"question": question})).raise_for_status()
-        started = time.monotonic()
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
+        log.info("%d clients asking for %g s", clients, seconds)
+        started, cpu = time.monotonic(), time.process_time()
         deadline = started + seconds
         sample_memory("start")
         sampler = asyncio.create_task(sample_middle())
@@ -105,22 +145,63 @@ async def run(url: str, questions: list[str], clients: int, seconds: float,
         sampler.cancel()
     sample_memory("end")
     result.seconds = round(time.monotonic() - started, 2)
+    result.client_cpu_s = round(time.process_time() - cpu, 1)
+    result.error_kinds = dict(kinds)
+    result.errors = sum(kinds.values())
     if latencies:
-        ordered = sorted(latencies)
-        result.median_ms = round(statistics.median(ordered), 1)
-        result.p95_ms = round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 1)
+        result.median_ms = round(percentile(latencies, 0.5) or 0.0, 1)
+        result.p95_ms = round(percentile(latencies, 0.95) or 0.0, 1)
+        result.max_ms = round(max(latencies), 1)
     result.requests_per_second = round(result.requests / result.seconds, 1)
     return result
 
 
-def report(result: Result, clients: int) -> str:
-    verdict = "OK: zero errors" if result.errors == 0 else f"FAILED: {result.errors} errors"
+def warm_up(url: str, questions: list[str]) -> None:
+    """Models and indexes load on the first questions: ask them before timing."""
+    with httpx.Client(base_url=url, timeout=300) as http:
+        for question in questions:
+            http.post("/api/ask", json={"question": question}).raise_for_status()
+
+
+async def run_with_writes(served: Served, questions: list[str], args: argparse.Namespace
+                          ) -> Result:
+    """The load, the probe and the two writes at once; then whether both documents answer."""
+    warm_up(served.url, questions[:args.warmup])
+    probe = HealthProbe(served.url)
+    probe.start()
+    try:
+        writes = [] if args.no_writes else start_writes(served, args.write_after,
+                                                        args.write_passages)
+        result = await ask_load(served.url, questions, args.clients, args.seconds,
+                                args.max_requests, served.pid, writes)
+    finally:
+        probe.stop()
+    result.healthz = probe.summary()
+    result.writes = [task.result() for task in writes]
+    for write in result.writes:
+        write.check(served.url)
+    return result
+
+
+def report(result: Result, max_stall_s: float) -> str:
+    verdict = "OK" if result.passed(max_stall_s) else "FAILED"
+    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(result.error_kinds.items())) or "none"
     lines = [
-        (f"{verdict} ({result.requests} requests, {clients} clients, {result.seconds} s; "
-         f"{result.refused} answered 'no evidence')"),
-        (f"latency median {result.median_ms} ms, p95 {result.p95_ms} ms; "
-         f"throughput {result.requests_per_second} req/s"),
+        (f"{verdict}: {result.requests} requests from {result.clients} clients in "
+         f"{result.seconds} s ({result.requests_per_second} req/s); errors {result.errors} "
+         f"({kinds}); 429 rate-limited {result.rate_limited}; "
+         f"{result.refused} answered 'no evidence'"),
+        (f"ask latency median {result.median_ms} ms, p95 {result.p95_ms} ms, "
+         f"max {result.max_ms} ms; load generator CPU {result.client_cpu_s} s"),
     ]
+    if result.healthz:
+        health = result.healthz
+        lines.append(
+            f"/healthz: {health['polls']:.0f} polls, {health['failed']:.0f} failed, longest stall "
+            f"{health['longest_stall_ms']:.0f} ms (at {health['longest_stall_at_s']:.1f} s; "
+            f"limit {max_stall_s * 1000:.0f} ms), median {health['median_ms']:.0f} ms, "
+            f"p95 {health['p95_ms']:.0f} ms")
+    lines += [write.describe() for write in result.writes]
     if result.rss_mb:
         lines.append("server RSS MB: " + ", ".join(f"{k} {v}" for k, v in result.rss_mb.items()))
     lines += [f"  error: {sample}" for sample in result.error_samples]
@@ -128,21 +209,53 @@ def report(result: Result, clients: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--url", default="http://127.0.0.1:8000")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--kb", type=Path, help="data folder to copy and serve (default: "
+                        "$POLICYKB_HOME or ~/.policykb; none there: the bundled corpus)")
+    parser.add_argument("--url", help="load this running server instead; nothing is written")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--max-requests", type=int, default=100_000)
-    parser.add_argument("--pid", type=int, help="server process id, to sample its memory")
+    parser.add_argument("--max-requests", type=int, default=1_000_000)
+    parser.add_argument("--pid", type=int, help="with --url: server process id, for its memory")
     parser.add_argument("--questions", type=Path, default=DATASET)
     parser.add_argument("--warmup", type=int, default=10, help="questions asked before timing")
+    parser.add_argument("--write-after", type=float, default=None,
+                        help="seconds into the load before the upload starts (default: a "
+                             "sixth of --seconds); the ingest starts a second later")
+    parser.add_argument("--write-passages", type=int, default=40,
+                        help="numbered items in each written document (its embedding work)")
+    parser.add_argument("--no-writes", action="store_true",
+                        help="no upload and no ingest: the same load on a folder nobody writes")
+    parser.add_argument("--max-stall", type=float, default=1.0,
+                        help="longest /healthz wait in seconds before the run fails")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
-    result = asyncio.run(run(args.url.rstrip("/"), load_questions(args.questions), args.clients,
-                             args.seconds, args.max_requests, args.pid, args.warmup))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if args.write_after is None:
+        args.write_after = args.seconds / 6
+    questions = load_questions(args.questions)
+    if args.url:
+        warm_up(args.url, questions[:args.warmup])
+        result = asyncio.run(ask_load(args.url.rstrip("/"), questions, args.clients,
+                                      args.seconds, args.max_requests, args.pid, []))
+    else:
+        source = args.kb or Path(os.environ.get("POLICYKB_HOME") or Path.home() / ".policykb")
+        work = Path(tempfile.mkdtemp(prefix="policykb-load-"))
+        log.info("working in %s", work)
+        try:
+            copy_kb(source, work / "kb")
+            with Served(work) as served:
+                result = asyncio.run(run_with_writes(served, questions, args))
+        except (RuntimeError, OSError, KBError) as error:  # the server or the copy, not the load
+            print(f"Error: {error} (files kept in {work})", file=sys.stderr)
+            return 1
+        if not args.keep:
+            served.clean()
     print(json.dumps(asdict(result), ensure_ascii=False) if args.json
-          else report(result, args.clients))
-    return 0 if result.errors == 0 and result.requests > 0 else 1
+          else report(result, args.max_stall))
+    return 0 if result.passed(args.max_stall) else 1
 
 
 if __name__ == "__main__":

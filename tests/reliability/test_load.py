@@ -1,4 +1,5 @@
-"""Load: many clients against a real `policykb serve`, and answers during a re-ingest."""
+"""Load: many clients against a real `policykb serve`, also while documents are written, and
+answers during a re-ingest."""
 
 from __future__ import annotations
 
@@ -51,6 +52,31 @@ def test_ten_clients_for_five_seconds_get_no_errors(served: tuple[str, int]) -> 
     memory = result["rss_mb"]
     assert set(memory) == {"start", "middle", "end"}
     assert memory["end"] < memory["start"] * 1.25  # warm at the start: no growth per request
+
+
+def test_clients_get_no_errors_during_an_upload_and_an_external_ingest(
+        bundled_home: Path, tmp_path: Path) -> None:
+    """The operator's load test, briefly: its own server over a copy of the folder, an upload
+    and a `policykb ingest` from another process while five clients ask."""
+    run = subprocess.run([sys.executable, str(LOADTEST), "--kb", str(bundled_home),
+                          "--clients", "5", "--seconds", "5", "--write-after", "1",
+                          "--write-passages", "5", "--json"], check=False, capture_output=True,
+                         text=True, timeout=900, env=cli_env(TMPDIR=str(tmp_path)))
+    assert run.stdout, run.stderr[-2000:]
+    result = json.loads(run.stdout)
+    assert result["errors"] == 0 and result["rate_limited"] == 0, result["error_samples"]
+    assert result["requests"] >= 5 and result["p95_ms"] >= result["median_ms"] > 0
+    writes = {write["kind"]: write for write in result["writes"]}
+    assert set(writes) == {"upload", "external ingest"}
+    for write in writes.values():
+        assert write["completed"], write["detail"]
+        assert write["searchable"] and write["answerable"], write
+    # the clients asked until both writes had finished, so every write ran under load
+    assert result["seconds"] >= max(write["finished_s"] for write in writes.values())
+    health = result["healthz"]
+    assert health["polls"] > 0 and health["failed"] == 0
+    assert health["longest_stall_ms"] >= health["p95_ms"] >= health["median_ms"] > 0
+    assert not list(tmp_path.glob("policykb-load-*"))  # the copy and the server's log are gone
 
 
 def test_answers_come_from_the_old_or_new_version_during_a_reingest(admin_site: AdminSite,
