@@ -27,8 +27,9 @@ from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 from swagger_ui_bundle import swagger_ui_path
 
 from app.answer import Answer, Citation
+from app.answerer import clean_question
 from app.conversation import Conversations, Reply
-from app.errors import AppError
+from app.errors import AppError, BadQuestion
 from app.limits import (
     MAX_CONVERSATION_ID_CHARS,
     MAX_HONOUR_CHARS,
@@ -144,21 +145,32 @@ class Library:
         self.conversations = Conversations(self._ask)
         self._answerer = answerer
         self._log_questions = log_questions
+        self._document_count = len(self.kb.documents())
 
     def _ask(self, question: str, region: str | None = None) -> Answer:
         if self._log_questions:
             questions_log.info("question %r region %r", question[:500], region)
+        try:
+            # the question's embedding is made before the lock: only the search waits for it
+            self.kb.query_vector(clean_question(question))
+        except BadQuestion:
+            pass  # the answerer says what is wrong with it
         with self._lock:
-            return self._answerer.ask(question, region=region)
+            answer = self._answerer.ask(question, region=region)
+            self._document_count = len(self.kb.documents())
+            return answer
 
     def add(self, parsed: ParsedDocument) -> IngestReport:
         """Add or replace one document: readers see the old version until the swap commits,
         and wait only for the swap itself, never while the passages are embedded."""
-        return self.kb.add([parsed], readers=self._lock)
+        report = self.kb.add([parsed], readers=self._lock)
+        self.documents()
+        return report
 
     def remove(self, doc_id: str) -> None:
         with self._lock:
             self.kb.remove(doc_id)
+            self._document_count = len(self.kb.documents())
 
     def ask(self, question: str, region: str | None = None,
             conversation_id: str | None = None) -> Reply:
@@ -173,7 +185,15 @@ class Library:
 
     def documents(self) -> list[DocumentMeta]:
         with self._lock:
-            return self.kb.documents()
+            documents = self.kb.documents()
+            self._document_count = len(documents)
+            return documents
+
+    @property
+    def document_count(self) -> int:
+        """The documents held when the library was last read: a health check never waits for
+        the questions queued on the lock."""
+        return self._document_count
 
     def search(self, query: str, k: int, region: str | None) -> list[dict[str, Any]]:
         check_length(query, MAX_SEARCH_CHARS, "查询", "query")
@@ -231,6 +251,7 @@ def create_api(settings: Settings, answerer: AnswersQuestions | None = None,
     # /docs from Swagger UI's files of the swagger-ui-bundle package: no CDN, works on an intranet
     app = FastAPI(title="policykb", version="0.1.0", docs_url=None, redoc_url=None,
                   description="政策文件问答 API: 每个回答都附有逐字引用 (cited answers)")
+    app.state.library = library
     _add_middleware(app, settings)
     _add_error_handlers(app)
     _add_api_routes(app, library)
@@ -298,8 +319,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 def _add_api_routes(app: FastAPI, library: Library) -> None:
     @app.get("/healthz", tags=["meta"])
-    def healthz() -> dict[str, Any]:
-        return {"status": "ok", "documents": len(library.documents())}
+    async def healthz() -> dict[str, Any]:
+        # on the event loop, with the count last read: neither a worker thread nor the answer
+        # lock is waited for, so a load balancer sees a busy instance as alive
+        return {"status": "ok", "documents": library.document_count}
 
     @app.post("/api/ask", tags=["ask"])
     def ask(request: AskRequest) -> dict[str, Any]:

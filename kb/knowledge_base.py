@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
@@ -31,6 +33,8 @@ _EMBED_BATCH = 32
 _CANDIDATES = 50
 # a region filter covering less than this share of chunks is applied by the vector store
 _FILTER_IN_STORE_BELOW = 0.5
+# query embeddings kept: a question asked again, or embedded before the search, is not embedded twice
+_QUERY_VECTORS = 256
 # how long a write waits for another process's ingest or upload to finish (POLICYKB_LOCK_TIMEOUT)
 DEFAULT_LOCK_TIMEOUT = 300.0
 
@@ -95,6 +99,8 @@ class KnowledgeBase:
         # the generation whose vectors this process's view of the vector store holds
         self._vector_generation = self._records.generation()
         self._embedder: Embedder = make_embedder(self.embedding_model)
+        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._query_vectors_lock = threading.Lock()
         self._vectors = VectorStore(path=self.home / "chroma", url=chroma_url)
         self._tokenizer = tokenizer or domain_tokenizer()
         self._snapshot: _Snapshot | None = None
@@ -181,6 +187,21 @@ class KnowledgeBase:
         if generation != self._vector_generation:
             self._vectors.reopen()
             self._vector_generation = generation
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The embedding of a query, from a small cache: a server embeds a question before it
+        takes the lock its readers share (`prepare`), so that the lock is held only to search."""
+        with self._query_vectors_lock:
+            vector = self._query_vectors.get(query)
+            if vector is not None:
+                self._query_vectors.move_to_end(query)
+                return vector
+        vector = self._embedder.embed_query(query)
+        with self._query_vectors_lock:
+            self._query_vectors[query] = vector
+            while len(self._query_vectors) > _QUERY_VECTORS:
+                self._query_vectors.popitem(last=False)
+        return vector
 
     def _dimensions(self) -> int:
         return self._embedder.dimensions
@@ -419,7 +440,7 @@ class KnowledgeBase:
 
     def _vector_ranking(self, snapshot: _Snapshot, query: str,
                         mask: np.ndarray | None) -> tuple[list[int], dict[int, float]]:
-        vector = self._embedder.embed_query(query)
+        vector = self.query_vector(query)
         if mask is None or mask.mean() > _FILTER_IN_STORE_BELOW:
             # most documents qualify: a wider unfiltered query, filtered here, beats asking the
             # store to test thousands of ids

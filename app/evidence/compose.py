@@ -84,10 +84,15 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
     citer = Citer(metas)
     lines = []
     listed: set[int] = set()
+    said: set[str] = set()
     for s in chosen:
         unit = s.unit
         if unit.start in listed or (unit.lead is not None and unit.lead.start in listed):
             continue
+        sentence = f"{unit.hit.chunk.doc_id}\n{_compact(unit.text)}"
+        if sentence in said:
+            continue  # the same sentence in three articles of one document is said once
+        said.add(sentence)
         if unit.lead is not None and unit.lead_chunk is not None and (
                 reader.asks_list or reader.relevance(unit.lead.quote) >= reader.relevance(unit.text)):
             # the question is about what the list's lead names ("领导小组职责"): every item

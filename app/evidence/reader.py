@@ -158,6 +158,12 @@ class EvidenceReader:
         if self.part:
             relevance = 0.6 * relevance + 0.4 * self.relevance_to_part(lead + unit.text)
         carries = carried_kinds(unit.text, chunk.context)
+        if unit.lead is not None:
+            led = carried_kinds(unit.lead.quote)
+            if Kind.PENALTY in led:
+                # "有下列情形之一的,…处一百元以上两百元以下的罚款: (一)在禁放区域燃放…": the
+                # sanction of the lead is that of each case it lists
+                carries |= led & _SANCTION_KINDS
         if _BOILERPLATE.search(unit.text) or _compact(unit.text) == _compact(unit.hit.meta.title):
             relevance *= 0.5
         if _TABLE_OF_CONTENTS.search(_compact(unit.text)):
@@ -236,7 +242,7 @@ class EvidenceReader:
             if not all(year in around for year in self.years):
                 return False
         if self.required == {Kind.PENALTY} and "罚" in (self.part or self.question) \
-                and not imposes_sanction(scored.unit.text):
+                and not imposes_sanction(_with_lead(scored.unit)):
             return False  # "会给什么处罚" is not answered by "…撤销…按照国家有关规定执行"
         if self.asks_cap and self.required & {Kind.COUNT, Kind.MONEY, Kind.PERIOD} \
                 and _FLOOR.search(scored.unit.text) and not CAP.search(scored.unit.text):
@@ -267,7 +273,7 @@ class EvidenceReader:
         what the cited article forbids."""
         if self.articles is None:
             return ""
-        numbers = _CITED_ARTICLE.findall(unit.text)
+        numbers = _CITED_ARTICLE.findall(_with_lead(unit))
         if not numbers:
             return ""
         table = self.articles(unit.hit.chunk.doc_id)
@@ -335,7 +341,31 @@ class KeyWord:
         # ("个体工商户"), not one of them ("个人所得税" against "个人")
         pairs = [self.word[i:i + 2] for i in range(len(self.word) - 1)]
         held = sum(pair in text for pair in pairs)
-        return held * 2 > len(pairs) or (len(pairs) == 2 and held == 1)
+        return held * 2 > len(pairs) or (len(pairs) == 2 and held == 1) \
+            or _abbreviates(_unplaced(self.word), text)
+
+
+def _unplaced(word: str) -> str:
+    """A name without the place it starts with: "北京市人大常委会" -> "人大常委会"."""
+    match = _PLACE_PREFIX.match(word)
+    return word[match.end():] if match and is_place_name(match.group(0)) else word
+
+
+def _abbreviates(word: str, text: str) -> bool:
+    """Whether `text` writes out the body `word` abbreviates: its characters in order, within a
+    short reach ("人大常委会" in "人民代表大会常务委员会", "财经委" in "财政经济委员会")."""
+    if len(word) < 3 or word[-1] not in _OFFICE_ENDINGS:
+        return False  # only a body's name is shortened so: "个人所得税" is not "个人…所得税"
+    reach = len(word) * _ABBREVIATION_REACH
+    for match in re.finditer(re.escape(word[0]), text):
+        rest = _after_in_order(word[1:], text[match.end():match.start() + reach])
+        if rest is not None:
+            return True
+    return False
+
+
+_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|州)(?=[\u4e00-\u9fff]{3})")
+_ABBREVIATION_REACH = 3
 
 
 # Quoted names in a question are named things: “楚天杯” / 《质量发展纲要》
@@ -364,6 +394,8 @@ def _key_words(question: str, weigh: Weigh,
         # a word no passage uses is a thing only when long enough not to be a turn of phrase
         # ("个人所得税", not "查出来" or "最多能")
         unseen = word not in weights and len(word) >= _MIN_UNSEEN_KEY
+        if _is_office(word):
+            continue  # a department is a named thing: "市财政局" is held by "市人民政府财政部门"
         if word in tokenizer.terms or unseen:
             found[word] = None
     keys: list[KeyWord | NamedThing] = []
@@ -405,6 +437,10 @@ class NamedThing:
                     or _after_in_order(self.stem, after) is not None:
                 return True
         return False
+
+
+def _is_office(word: str) -> bool:
+    return any(match.group(0) == word for match in find_offices(word))
 
 
 def _after_in_order(chars: str, text: str) -> str | None:
@@ -527,6 +563,13 @@ _ASKS_REWARD = re.compile(r"有没有[^，,。？?]{0,10}(补贴|奖励|补助|�
                           r"|(补贴|奖励|补助|资助|奖金|奖补)吗|能不能(拿|领|享受)")
 
 
+def _with_lead(unit: Unit) -> str:
+    return f"{unit.lead.quote} {unit.text}" if unit.lead else unit.text
+
+
+_SANCTION_KINDS = frozenset({Kind.PENALTY, Kind.MONEY, Kind.PERIOD})
+
+
 def _unit_words(unit: Unit) -> str:
     """A unit with its lead, headings and column names: what it is said under."""
     chunk = unit.hit.chunk
@@ -585,13 +628,42 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
                                   key=lambda s: -s.relevance)
         floor = SAME_DOCUMENT_RELEVANCE if lacking or subject else SUBJECT_RELEVANCE
         subject = subject or (about[0].unit.hit.chunk.doc_id if about else "")
+        if not subject and _SANCTION_ASKED.search(reader.part or reader.question):
+            # "开黑车被查到,驾驶证暂扣多久": the consequence of an act told in words no passage
+            # uses, from the document most passages found come from ("非法客运"); a reward or a
+            # target is never read off a document so loosely
+            subject, floor = _dominant_document(hits), SAME_DOCUMENT_RELEVANCE
+        # "绕城高速以内放烟花罚多少": the passage that holds the question ("…以内区域,禁止燃放烟花
+        # 爆竹") names the act; the sanction answering is the one for that act
+        act = _pairs(_compact(about[0].unit.text)) if about else set()
         answering = sorted((s for s in named if s.relevance >= floor
                             and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
-                           key=lambda s: -s.score)[:1]
+                           key=lambda s: -(s.score + _ACT_CREDIT * _echo(s.unit.text, act)))[:1]
     if answering:
         best = answering[0].score
         answering = [s for s in answering if s.score >= NEAR_BEST * best]
     return _distinct(answering)[:MAX_UNITS], lacking
+
+
+def _echo(text: str, pairs: set[str]) -> float:
+    """The share of a text's character pairs that `pairs` holds."""
+    own = _pairs(_compact(text))
+    return len(own & pairs) / len(own) if own and pairs else 0.0
+
+
+_ACT_CREDIT = 0.3
+
+
+def _dominant_document(hits: Sequence[Hit]) -> str:
+    """The document of the best passage, where it holds half or more of the best passages."""
+    top = [hit.chunk.doc_id for hit in hits[:_DOMINANT_OF]]
+    if top and top.count(top[0]) * 2 >= len(top):
+        return top[0]
+    return ""
+
+
+_DOMINANT_OF = 8
+_SANCTION_ASKED = re.compile(r"罚|暂扣|扣留|拘留|吊销|处分|处罚|追究|没收")
 
 
 def _distinct(scored: list[Scored]) -> list[Scored]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ingest.document import Chunk, Span
@@ -68,7 +68,26 @@ def read_units(hit: Hit, neighbours: Neighbours | None = None) -> list[Unit]:
             lead, lead_chunk = unit.span(), chunk
         elif not is_item and len(text) > 40:
             lead, lead_chunk = None, None
+    if units and lead is not None and lead.start == units[-1].start and neighbours is not None:
+        # "第五十二条 …由公安机关分别给予处罚:" alone in its passage: its items, in the
+        # passages after it, are read with it
+        units += _items_in_next(hit, lead, neighbours, scope)
     return units
+
+
+def _items_in_next(hit: Hit, lead: Span, neighbours: Neighbours, scope: str) -> list[Unit]:
+    """The items that follow a passage ending with a lead, each read with the lead."""
+    items: list[Unit] = []
+    chunk = neighbours(hit.chunk)[1]
+    while chunk is not None and len(items) < _MAX_ITEMS:
+        for a, b in _pieces(chunk.text):
+            text = chunk.text[a:b]
+            if not _ITEM.match(text):
+                return items
+            items.append(Unit(replace(hit, chunk=chunk), chunk.start + a, chunk.start + b, text,
+                              lead, hit.chunk, scope))
+        chunk = neighbours(chunk)[1]
+    return items
 
 
 # "第十六条 …有下列情形之一的,…撤销…:" then its items in chunks of their own: one article
@@ -185,19 +204,31 @@ def _lead_before(chunk: Chunk,
 _MAX_ITEMS_BACK = 12
 
 # "违反本条例第十二条规定" / "依照本办法第五条": an article cited by number
-_CITED_ARTICLE = re.compile(r"(?:本条例|本规定|本办法|本法|本细则|本决定)第([一二三四五六七八九十百零〇]+)条")
+# "违反本条例第二十二条" / "违反第三十七条规定": an article of the same document; "依照《…法》第
+# 六十条" is another's
+_CITED_ARTICLE = re.compile(r"(?:本条例|本规定|本办法|本法|本细则|本决定|违反|依照|按照|适用)"
+                            r"第([一二三四五六七八九十百零〇]+)条")
 _ARTICLE_START = re.compile(r"^\s*(?:#+\s*)?第([一二三四五六七八九十百零〇]+)条")
 
 
 def article_table(chunks: Sequence[Chunk]) -> dict[str, str]:
     """The articles of one document by number ("二十二" -> its text)."""
     table: dict[str, str] = {}
+    current = ""
     for chunk in chunks:
         for line in chunk.text.split("\n"):
             match = _ARTICLE_START.match(line)
             if match:
-                table.setdefault(match.group(1), line[:300])
+                current = match.group(1) if match.group(1) not in table else ""
+                if current:
+                    table[current] = ""
+            if current and len(table[current]) < _ARTICLE_CHARS:
+                # the article with its items: "禁止下列行为:…(二)便溺、吸烟、随地吐痰…"
+                table[current] = (table[current] + "\n" + line).strip()[:_ARTICLE_CHARS]
     return table
+
+
+_ARTICLE_CHARS = 600
 
 
 

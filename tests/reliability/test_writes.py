@@ -129,3 +129,47 @@ def test_a_killed_upload_leaves_no_staging_folder_after_a_restart(
     assert in_use.is_dir() and living.poll() is None, "a living upload's folder was removed"
     remaining = {path.name for path in (home / "uploads").iterdir()}
     assert remaining <= {in_use.name, in_use.name + ".lock"}, remaining
+
+
+def test_a_question_is_embedded_before_it_waits_for_the_lock(bundled_home: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under load, questions queue on the readers' lock; each is embedded before it queues, so
+    the lock is held only to search and read, and a repeated question is embedded once."""
+    from app.answerer import Answerer
+    from app.api import Library
+
+    library = Library(Answerer(KnowledgeBase(copy_kb(bundled_home, tmp_path / "kb"))))
+    embedder = library.kb._embedder
+    embed_query = embedder.embed_query
+    embedded: list[str] = []
+    monkeypatch.setattr(embedder, "embed_query",
+                        lambda text: embedded.append(text) or embed_query(text))
+    with library._lock, ThreadPoolExecutor(max_workers=1) as pool:
+        waiting = pool.submit(library.ask, "好品山东宣传推广由哪个部门牵头？")
+        for _ in range(600):  # the lock is held here: the question can only embed, not answer
+            if embedded:
+                break
+            time.sleep(0.05)
+        assert embedded == ["好品山东宣传推广由哪个部门牵头?"]
+        assert not waiting.done()
+    assert "省商务厅牵头" in waiting.result(timeout=60).answer.answer
+    library.ask("好品山东宣传推广由哪个部门牵头？")
+    assert embedded.count("好品山东宣传推广由哪个部门牵头?") == 1
+
+
+def test_the_health_check_never_waits_for_the_answer_lock(bundled_home: Path,
+                                                          tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from app.answerer import Answerer
+    from app.api import create_api
+    from app.settings import Settings
+
+    answerer = Answerer(KnowledgeBase(copy_kb(bundled_home, tmp_path / "kb")))
+    app = create_api(Settings(home=tmp_path / "kb"), answerer, chat_page=False)
+    with TestClient(app) as client, ThreadPoolExecutor(max_workers=1) as pool:
+        with app.state.library._lock:  # a question being answered, and more queued behind it
+            health = pool.submit(client.get, "/healthz")
+            reply = health.result(timeout=30)
+        assert reply.status_code == 200
+        assert reply.json() == {"status": "ok", "documents": 4}
