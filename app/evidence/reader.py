@@ -116,7 +116,10 @@ class EvidenceReader:
         self.events = date_events(part or question)
         self.asks_frequency = self.required == {Kind.PERIOD} and asks_frequency(part or question)
         self.time_units = numbers.time_asked(part or question) \
-            if self.required == {Kind.PERIOD} else frozenset()
+            if Kind.PERIOD in self.required and not self.required & {Kind.MONEY, Kind.COUNT} \
+            else frozenset()
+        # "要拘留几天": the sanction named must be the one the answer imposes
+        self.sanctions = [word for word in _NAMED_SANCTIONS if word in (part or question)]
         self.amounts = [rf"(?<![\d.]){re.escape(m.group(1) or m.group(3))}\s*"
                         rf"{m.group(2) or m.group(4)}"
                         for m in _AMOUNT_NAMED.finditer(_compact(part or question))]
@@ -247,6 +250,8 @@ class EvidenceReader:
         if self.asks_cap and self.required & {Kind.COUNT, Kind.MONEY, Kind.PERIOD} \
                 and _FLOOR.search(scored.unit.text) and not CAP.search(scored.unit.text):
             return False  # "最多可以用几个汉字" is not answered by "两个以上"
+        if any(word not in _with_lead(scored.unit) for word in self.sanctions):
+            return False  # "拘留几天" is not answered by "暂扣其驾驶证一个月至三个月"
         if self.time_units and not (self.time_units & numbers.period_units(scored.unit.text)):
             return False  # "到期前多少天" is not answered by "有效期五年"
         if self.asks_frequency and not states_frequency(_unit_words(scored.unit)):
@@ -421,7 +426,8 @@ class NamedThing:
     def held(self, text: str) -> bool:
         if self.suffix[0] in _OFFICE_ENDINGS:
             # an office: what it does, then an office's ending (市场监管局 / 市场监督管理局)
-            reach = len(self.stem) + len(self.suffix) + _THING_SLACK
+            # "人大常委" is held by "人民代表大会常务委员会": a formal name writes out its abbreviation
+            reach = len(self.stem) * _ABBREVIATION_REACH + len(self.suffix) + _THING_SLACK
             for start in (m.start() for m in re.finditer(re.escape(self.stem[0]), text)):
                 rest = _after_in_order(self.stem, text[start:start + reach])
                 if rest is not None and any(c in _OFFICE_ENDINGS for c in rest):
@@ -567,6 +573,7 @@ def _with_lead(unit: Unit) -> str:
     return f"{unit.lead.quote} {unit.text}" if unit.lead else unit.text
 
 
+_NAMED_SANCTIONS = ("拘留", "吊销", "没收", "停产停业", "责令关闭")
 _SANCTION_KINDS = frozenset({Kind.PENALTY, Kind.MONEY, Kind.PERIOD})
 
 
@@ -628,7 +635,13 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
                                   key=lambda s: -s.relevance)
         floor = SAME_DOCUMENT_RELEVANCE if lacking or subject else SUBJECT_RELEVANCE
         subject = subject or (about[0].unit.hit.chunk.doc_id if about else "")
-        if not subject and _SANCTION_ASKED.search(reader.part or reader.question):
+        sanction = bool(_SANCTION_ASKED.search(reader.part or reader.question))
+        if about and not sanction:
+            # a count or a period somewhere in the document is no answer: only a unit that
+            # holds a good share of what the best one does ("字号最多几个汉字" is not answered
+            # by "一次告知" of another article)
+            floor = max(floor, _SUBJECT_SHARE * about[0].relevance)
+        if not subject and sanction:
             # "开黑车被查到,驾驶证暂扣多久": the consequence of an act told in words no passage
             # uses, from the document most passages found come from ("非法客运"); a reward or a
             # target is never read off a document so loosely
@@ -663,6 +676,7 @@ def _dominant_document(hits: Sequence[Hit]) -> str:
 
 
 _DOMINANT_OF = 8
+_SUBJECT_SHARE = 0.5
 _SANCTION_ASKED = re.compile(r"罚|暂扣|扣留|拘留|吊销|处分|处罚|追究|没收")
 
 

@@ -68,11 +68,15 @@ def read_units(hit: Hit, neighbours: Neighbours | None = None) -> list[Unit]:
             lead, lead_chunk = unit.span(), chunk
         elif not is_item and len(text) > 40:
             lead, lead_chunk = None, None
-    if units and lead is not None and lead.start == units[-1].start and neighbours is not None:
-        # "第五十二条 …由公安机关分别给予处罚:" alone in its passage: its items, in the
+    if units and lead is not None and lead.start == units[-1].start and neighbours is not None \
+            and _SANCTION_LEAD.search(lead.quote):
+        # "第五十二条 …由公安机关分别给予处罚:" alone in its passage: the sanctions, in the
         # passages after it, are read with it
         units += _items_in_next(hit, lead, neighbours, scope)
     return units
+
+
+_SANCTION_LEAD = re.compile(r"处罚|罚款|处分|拘留|吊销|没收")
 
 
 def _items_in_next(hit: Hit, lead: Span, neighbours: Neighbours, scope: str) -> list[Unit]:
