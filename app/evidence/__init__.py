@@ -18,7 +18,13 @@ from typing import Protocol
 
 from app.answer import Answer
 from app.evidence.compose import absence, add_lines, compose
-from app.evidence.reader import EvidenceReader, Scored, _distinct, select_units
+from app.evidence.reader import (
+    EvidenceReader,
+    Scored,
+    _distinct,
+    has_own_sanction,
+    select_units,
+)
 from app.evidence.units import Unit, _compact, article_table, read_units, subsections
 from app.query import Query
 from ingest.document import Chunk, Span
@@ -106,7 +112,8 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
     extra: list[Hit] | None = None
     for reader in readers:
         found, missing = select_units(reader, hits, library.neighbours)
-        if not found and reader.required and wider is not None:
+        if not found and reader.required and wider is not None \
+                and not has_own_sanction(reader, missing):
             if extra is None:
                 seen = {hit.chunk.chunk_id for hit in hits}
                 extra = [hit for hit in wider() if hit.chunk.chunk_id not in seen]

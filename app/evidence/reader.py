@@ -636,6 +636,8 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         floor = SAME_DOCUMENT_RELEVANCE if lacking or subject else SUBJECT_RELEVANCE
         subject = subject or (about[0].unit.hit.chunk.doc_id if about else "")
         sanction = bool(_SANCTION_ASKED.search(reader.part or reader.question))
+        if has_own_sanction(reader, lacking):
+            return [], lacking
         if about and not sanction:
             # a count or a period somewhere in the document is no answer: only a unit that
             # holds a good share of what the best one does ("字号最多几个汉字" is not answered
@@ -667,6 +669,13 @@ def _echo(text: str, pairs: set[str]) -> float:
 _ACT_CREDIT = 0.3
 
 
+def has_own_sanction(reader: EvidenceReader, lacking: Sequence[Scored]) -> bool:
+    """"不按期移交档案的罚款多少": the act asked about has its own sanction (处分), which names
+    no fine; another act's fine in the same law is no answer, here or in passages read later."""
+    return bool(lacking) and Kind.PENALTY in lacking[0].carries \
+        and bool(_SANCTION_ASKED.search(reader.part or reader.question))
+
+
 def _dominant_document(hits: Sequence[Hit]) -> str:
     """The document of the best passage, where it holds half or more of the best passages."""
     top = [hit.chunk.doc_id for hit in hits[:_DOMINANT_OF]]
@@ -677,7 +686,7 @@ def _dominant_document(hits: Sequence[Hit]) -> str:
 
 _DOMINANT_OF = 8
 _SUBJECT_SHARE = 0.5
-_SANCTION_ASKED = re.compile(r"罚|暂扣|扣留|拘留|吊销|处分|处罚|追究|没收")
+_SANCTION_ASKED = re.compile(r"罚|赔|暂扣|扣留|拘留|吊销|处分|处罚|追究|没收")
 
 
 def _distinct(scored: list[Scored]) -> list[Scored]:
