@@ -144,15 +144,16 @@ def test_a_question_is_embedded_before_it_waits_for_the_lock(bundled_home: Path,
     embedded: list[str] = []
     monkeypatch.setattr(embedder, "embed_query",
                         lambda text: embedded.append(text) or embed_query(text))
-    with library._lock, ThreadPoolExecutor(max_workers=1) as pool:
-        waiting = pool.submit(library.ask, "好品山东宣传推广由哪个部门牵头？")
-        for _ in range(600):  # the lock is held here: the question can only embed, not answer
-            if embedded:
-                break
-            time.sleep(0.05)
-        assert embedded == ["好品山东宣传推广由哪个部门牵头?"]
-        assert not waiting.done()
-    assert "省商务厅牵头" in waiting.result(timeout=60).answer.answer
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        with library._lock:
+            waiting = pool.submit(library.ask, "好品山东宣传推广由哪个部门牵头？")
+            for _ in range(600):  # the lock is held: the question can only embed, not answer
+                if embedded:
+                    break
+                time.sleep(0.05)
+            assert embedded == ["好品山东宣传推广由哪个部门牵头?"]
+            assert not waiting.done()
+        assert "省商务厅牵头" in waiting.result(timeout=60).answer.answer
     library.ask("好品山东宣传推广由哪个部门牵头？")
     assert embedded.count("好品山东宣传推广由哪个部门牵头?") == 1
 
