@@ -45,9 +45,16 @@ def site(admin_site: AdminSite) -> Iterator[str]:
         yield url
 
 
+# refused by the HTTP layer before the app sees the request: a plain-text reason, no JSON
+_PROTOCOL_REFUSALS = {400, 413, 414, 431}
+
+
 def _checked(response: httpx.Response) -> None:
     assert response.status_code < 500, (response.request.url, response.text[:300])
     if response.status_code >= 400:
+        if response.status_code in _PROTOCOL_REFUSALS \
+                and "json" not in response.headers.get("content-type", ""):
+            return
         assert isinstance(response.json()["detail"], str)
 
 
@@ -73,9 +80,12 @@ def test_rewards(site: str, longest: dict[str, int], body: dict[str, Any]) -> No
 
 
 @FUZZ
-@given(q=texts.map(lambda text: text[:3000]), k=st.one_of(st.integers(-5, 100), texts),
-       region=st.one_of(st.none(), texts.map(lambda text: text[:3000])),
-       doc_id=texts.map(lambda text: text[:3000]))
+# each part of the URL within what an HTTP client sends at all (the query, percent-encoded,
+# under 64 KB); past the server's header limit uvicorn answers 431 itself
+@given(q=texts.map(lambda text: text[:1500]),
+       k=st.one_of(st.integers(-5, 100), texts.map(lambda text: text[:1500])),
+       region=st.one_of(st.none(), texts.map(lambda text: text[:1500])),
+       doc_id=texts.map(lambda text: text[:1500]))
 def test_search_and_documents(site: str, longest: dict[str, int], q: str, k: Any,  # noqa: F811
                               region: str | None, doc_id: str) -> None:
     params = {"q": q, "k": str(k), **({"region": region} if region is not None else {})}
