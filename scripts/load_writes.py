@@ -200,9 +200,10 @@ def external_ingest(served: Served, write: Write, text: str, origin: float,
     return write
 
 
-def start_writes(served: Served, after: float, items: int) -> list[asyncio.Task[Write]]:
-    """The upload `after` seconds from now, and the external ingest a second later."""
-    origin = time.monotonic()
+def start_writes(served: Served, after: float, items: int,
+                 origin: float) -> list[asyncio.Task[Write]]:
+    """The upload `after` seconds from `origin` (now), and the external ingest a second later;
+    their times count from `origin`."""
     uploaded = Write("upload", "负载上传测试奖", "317万元")
     ingested = Write("external ingest", "负载导入测试奖", "429万元")
     return [

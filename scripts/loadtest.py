@@ -88,7 +88,7 @@ def rss_mb(pid: int | None) -> float | None:
 
 async def ask_load(url: str, questions: list[str], clients: int, seconds: float,
                    max_requests: int, pid: int | None, writes: list[asyncio.Task[Write]],
-                   seed: int = 1) -> Result:
+                   seed: int = 1, origin: float | None = None) -> Result:
     """`clients` concurrent loops asking random questions for `seconds` and until `writes`
     are done, or until `max_requests` have been sent."""
     result = Result(clients=clients)
@@ -137,7 +137,8 @@ async def ask_load(url: str, questions: list[str], clients: int, seconds: float,
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
         log.info("%d clients asking for %g s", clients, seconds)
-        started, cpu = time.monotonic(), time.process_time()
+        # the writes' times count from the same origin as the load's length
+        started, cpu = origin if origin is not None else time.monotonic(), time.process_time()
         deadline = started + seconds
         sample_memory("start")
         sampler = asyncio.create_task(sample_middle())
@@ -170,10 +171,11 @@ async def run_with_writes(served: Served, questions: list[str], args: argparse.N
     probe = HealthProbe(served.url)
     probe.start()
     try:
+        origin = time.monotonic()
         writes = [] if args.no_writes else start_writes(served, args.write_after,
-                                                        args.write_passages)
+                                                        args.write_passages, origin)
         result = await ask_load(served.url, questions, args.clients, args.seconds,
-                                args.max_requests, served.pid, writes)
+                                args.max_requests, served.pid, writes, origin=origin)
     finally:
         probe.stop()
     result.healthz = probe.summary()

@@ -72,7 +72,7 @@ def test_clients_get_no_errors_during_an_upload_and_an_external_ingest(
         assert write["completed"], write["detail"]
         assert write["searchable"] and write["answerable"], write
     # the clients asked until both writes had finished, so every write ran under load
-    # (the run's length is printed to 0.01 s, the writes' ends are not)
+    # (both count from one origin; the run's length is printed to 0.01 s, the writes' ends not)
     assert result["seconds"] >= max(write["finished_s"] for write in writes.values()) - 0.01
     health = result["healthz"]
     assert health["polls"] > 0 and health["failed"] == 0
