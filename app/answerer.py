@@ -8,11 +8,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.answer import Answer, Intent
-from app.asked import NUMERIC, Kind, asks_effect
+from app.asked import NUMERIC, Kind, asks_effect, asks_issued
 from app.citer import holds_place
 from app.document_number import (
     answer_document_number,
     answer_effective_date,
+    answer_issue_date,
     documents_named,
 )
 from app.errors import BadQuestion
@@ -177,6 +178,11 @@ class Answerer:
         if answer.refused and asks_effect(text):
             # "…从哪天开始施行": a date only the document's header gives
             answer = answer_effective_date(text, metas, hits[0].meta if hits else None) or answer
+        elif answer.refused and asks_issued(text):
+            # "…是哪天印发的": the document's own date, which its source line shows
+            # of a document the question names or nearly spells out, never of the best passage's
+            titled = self._titles(metas).about(text)
+            answer = answer_issue_date(text, metas, metas[titled[0]] if titled else None) or answer
         if answer.refused and fact_refusal is not None:
             answer = fact_refusal
         elif answer.refused and number is not None:

@@ -175,6 +175,12 @@ def asks_effect(question: str) -> bool:
         event.search("施行") for event in date_events(question))
 
 
+def asks_issued(question: str) -> bool:
+    """Whether a question asks when a document was issued ("哪天印发的", "什么时候发布")."""
+    return Kind.DATE in asked_kinds(question) and any(
+        event.search("印发") for event in date_events(question))
+
+
 def asks_frequency(question: str) -> bool:
     """Whether a question asks how often ("多久评一次", "几年一届"), not how long."""
     return _matches("period", "frequency_ask", question)

@@ -41,6 +41,24 @@ def answer_effective_date(question: str, metas: Mapping[str, DocumentMeta],
                   answer=f"{document_label(meta)}的施行日期为{meta.effective}(据文件信息栏)。")
 
 
+def answer_issue_date(question: str, metas: Mapping[str, DocumentMeta],
+                      found: DocumentMeta | None = None) -> Answer | None:
+    """"…是哪天印发的": the date of the named document (or of `found`) as its header or sidecar
+    gives it, where no sentence of the text states it; None where it has none. The date the
+    source line shows is never said to be missing."""
+    meta = _the_document(question, metas, found)
+    if meta is None or not meta.date:
+        return None
+    return Answer(question=question, refused=False, intent="general",
+                  answer=f"{document_label(meta)}的日期为{_written_date(meta.date)}(据文件信息栏)。")
+
+
+def _written_date(iso: str) -> str:
+    """"2023-06-29" -> "2023年6月29日"; a year and month alone stay so."""
+    parts = [int(part) for part in iso.split("-") if part.isdigit()]
+    return "".join(f"{value}{unit}" for value, unit in zip(parts, "年月日", strict=False))
+
+
 def answer_document_number(question: str, metas: Mapping[str, DocumentMeta],
                            document_text: Callable[[str], str],
                            found: DocumentMeta | None = None) -> Answer | None:

@@ -33,3 +33,16 @@ def test_a_document_without_a_number_is_a_refusal_not_a_guess() -> None:
 def test_other_questions_and_unknown_documents_pass_through() -> None:
     assert answer_document_number("某市质量奖励办法奖励多少？", METAS, TEXTS.__getitem__) is None
     assert answer_document_number("《不存在的文件》的文号？", METAS, TEXTS.__getitem__) is None
+
+
+def test_the_date_a_source_line_shows_is_the_answer_to_when_it_was_issued() -> None:
+    from app.asked import asks_issued
+    from app.document_number import answer_issue_date
+
+    question = "某市质量奖励办法是哪天印发的？"
+    assert asks_issued(question) and not asks_issued("某市质量奖励办法从哪天开始施行？")
+    answer = answer_issue_date(question, METAS, METAS["with"])
+    assert answer is not None and not answer.refused
+    assert "2025年2月10日" in answer.answer and "据文件信息栏" in answer.answer
+    # a document without a date gives no answer of this kind
+    assert answer_issue_date("《共建共享“好品山东”推进落实分工方案》哪天印发的", METAS) is None
