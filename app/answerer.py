@@ -14,6 +14,8 @@ from app.document_number import (
     answer_document_number,
     answer_effective_date,
     answer_issue_date,
+    answer_issuer,
+    asks_issuer,
     documents_named,
 )
 from app.errors import BadQuestion
@@ -129,6 +131,12 @@ class Answerer:
         if number is not None and not number.refused:
             number = self._other_parts(number, query, self._search(text, region, metas))
             return Evidence(text, intent, region, (), (), replace(number, question=asked_text))
+        if asks_issuer(text):
+            # "…是哪个部门印发的": the issuers of the document named, from its header
+            titled = self._titles(metas).about(text)
+            issuer = answer_issuer(text, metas, metas[titled[0]] if titled else None)
+            if issuer is not None:
+                return Evidence(text, intent, region, (), (), replace(issuer, question=asked_text))
         asked = query.kinds
         facts: list[Fact] = []
         fact_refusal: Answer | None = None

@@ -41,6 +41,27 @@ def answer_effective_date(question: str, metas: Mapping[str, DocumentMeta],
                   answer=f"{document_label(meta)}的施行日期为{meta.effective}(据文件信息栏)。")
 
 
+# "…是哪个部门印发的？" / "…是谁发布的": who issued the document itself, not who does a task
+_ASKS_ISSUER = re.compile(r"(?:哪个|哪些|哪家|什么|哪一?级)(?:部门|单位|机关|机构|政府)"
+                          r"(?:联合)?(?:印发|发布|制定|出台|颁布|发文)的?[？?。]?$"
+                          r"|谁(?:联合)?(?:印发|发布|制定|出台|颁布)的?[？?。]?$|发文(?:机关|单位)")
+
+
+def asks_issuer(question: str) -> bool:
+    return bool(_ASKS_ISSUER.search(question.strip()))
+
+
+def answer_issuer(question: str, metas: Mapping[str, DocumentMeta],
+                  found: DocumentMeta | None = None) -> Answer | None:
+    """"…是哪个部门印发的": every issuer of the named document (or of `found`), as its header
+    or sidecar gives them; None where it names none."""
+    meta = _the_document(question, metas, found)
+    if meta is None or not meta.issuer:
+        return None
+    return Answer(question=question, refused=False, intent="responsibility",
+                  answer=f"{document_label(meta)}的发文机关为{meta.issuer}(据文件信息栏)。")
+
+
 def answer_issue_date(question: str, metas: Mapping[str, DocumentMeta],
                       found: DocumentMeta | None = None) -> Answer | None:
     """"…是哪天印发的": the date of the named document (or of `found`) as its header or sidecar

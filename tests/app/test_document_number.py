@@ -46,3 +46,15 @@ def test_the_date_a_source_line_shows_is_the_answer_to_when_it_was_issued() -> N
     assert "2025年2月10日" in answer.answer and "据文件信息栏" in answer.answer
     # a document without a date gives no answer of this kind
     assert answer_issue_date("《共建共享“好品山东”推进落实分工方案》哪天印发的", METAS) is None
+
+
+def test_who_issued_a_document_is_read_from_its_header() -> None:
+    from app.document_number import answer_issuer, asks_issuer
+
+    assert asks_issuer("《某市质量奖励办法》是哪个部门印发的？")
+    assert asks_issuer("某市质量奖励办法是谁发布的")
+    # who does a task is another question
+    assert not asks_issuer("品牌名单由哪个部门发布并向社会公告？")
+    answer = answer_issuer("《某市质量奖励办法》是哪个部门印发的？", METAS)
+    assert answer is not None and "发文机关为某市人民政府办公室" in answer.answer
+    assert answer_issuer("《共建共享“好品山东”推进落实分工方案》是谁印发的", METAS) is None
