@@ -42,9 +42,10 @@ def answer_effective_date(question: str, metas: Mapping[str, DocumentMeta],
 
 
 # "…是哪个部门印发的？" / "…是谁发布的": who issued the document itself, not who does a task
-_ASKS_ISSUER = re.compile(r"(?:哪个|哪些|哪家|什么|哪一?级)(?:部门|单位|机关|机构|政府)"
-                          r"(?:联合)?(?:印发|发布|制定|出台|颁布|发文)的?[？?。]?$"
-                          r"|谁(?:联合)?(?:印发|发布|制定|出台|颁布)的?[？?。]?$|发文(?:机关|单位)")
+# ("由谁发布?" asks who publishes something the document speaks of: "水情年报由谁发布")
+_ASKS_ISSUER = re.compile(r"(?<!由)(?:哪个|哪些|哪家|什么|哪一?级)(?:部门|单位|机关|机构|政府)"
+                          r"(?:联合)?(?:印发|发布|制定|出台|颁布|发文)的[？?。]?$"
+                          r"|(?<!由)谁(?:联合)?(?:印发|发布|制定|出台|颁布)的[？?。]?$|发文(?:机关|单位)")
 
 
 def asks_issuer(question: str) -> bool:

@@ -55,6 +55,7 @@ def test_who_issued_a_document_is_read_from_its_header() -> None:
     assert asks_issuer("某市质量奖励办法是谁发布的")
     # who does a task is another question
     assert not asks_issuer("品牌名单由哪个部门发布并向社会公告？")
+    assert not asks_issuer("《某市质量奖励办法》里，全市的年报由谁发布？")
     answer = answer_issuer("《某市质量奖励办法》是哪个部门印发的？", METAS)
     assert answer is not None and "发文机关为某市人民政府办公室" in answer.answer
     assert answer_issuer("《共建共享“好品山东”推进落实分工方案》是谁印发的", METAS) is None
