@@ -93,8 +93,7 @@ class RateLimiter:
             return 0.0
         now = time.monotonic() if now is None else now
         with self._lock:
-            tokens, updated = self._buckets.get(key, (float(self.burst), now))
-            tokens = min(float(self.burst), tokens + (now - updated) * self.rate)
+            tokens = self._tokens(key, now)
             if tokens >= 1.0:
                 self._buckets[key] = (tokens - 1.0, now)
                 if len(self._buckets) > self._max_clients:
@@ -109,9 +108,13 @@ class RateLimiter:
             return 0.0
         now = time.monotonic() if now is None else now
         with self._lock:
-            tokens, updated = self._buckets.get(key, (float(self.burst), now))
-        tokens = min(float(self.burst), tokens + (now - updated) * self.rate)
+            tokens = self._tokens(key, now)
         return 0.0 if tokens >= 1.0 else (1.0 - tokens) / self.rate
+
+    def _tokens(self, key: str, now: float) -> float:
+        """The tokens `key` holds at `now`, refilled since its last request (caller locks)."""
+        tokens, updated = self._buckets.get(key, (float(self.burst), now))
+        return min(float(self.burst), tokens + (now - updated) * self.rate)
 
     def _forget_idle(self, now: float) -> None:
         """Drop clients whose bucket has refilled: memory stays bounded under many IPs."""

@@ -53,14 +53,15 @@ def copy_kb(source: Path, target: Path) -> Path:
 
 
 @contextmanager
-def serving(app: Any) -> Iterator[str]:
-    """`app` on a loopback port in a thread; yields its URL, stops it afterwards."""
+def serving(app: Any, config: Any = None) -> Iterator[str]:
+    """`app` on a loopback port in a thread, under `config` (a uvicorn.Config; a default one
+    if none); yields its URL, stops it afterwards."""
     import uvicorn
 
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server = uvicorn.Server(config or uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"

@@ -5,7 +5,6 @@ bounded, /docs without a CDN (issue 11: Medium 8, 10, Low)."""
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,8 +14,7 @@ import httpx
 import pytest
 
 from app.security import TrustedProxies
-from tests.reliability.conftest import ADMIN_TOKEN, AdminSite
-from tests.servers import wait_until_healthy
+from tests.reliability.conftest import ADMIN_TOKEN, AdminSite, serving
 
 pytestmark = pytest.mark.slow
 QUESTION = "好品山东宣传推广由哪个部门牵头？"
@@ -25,27 +23,14 @@ QUESTION = "好品山东宣传推广由哪个部门牵头？"
 @contextmanager
 def uvicorn_serving(admin_site: AdminSite, **settings: Any) -> Iterator[str]:
     """The app under uvicorn as `policykb serve` configures it (app.server.server_config)."""
-    import uvicorn
-
     from app.api import create_api
     from app.server import server_config
     from app.settings import load_settings
 
     config = load_settings(admin_site.home).model_copy(update=settings)
     app = create_api(config, admin_site.answerer, chat_page=False)
-    sock = socket.socket()
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(server_config(config, app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    try:
-        wait_until_healthy(url)
+    with serving(app, server_config(config, app, log_level="warning")) as url:
         yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def _from(address: str, **headers: str) -> httpx.Client:
