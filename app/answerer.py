@@ -185,7 +185,8 @@ class Answerer:
             query, hits, self.kb, lambda: self._local(self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region), region, metas))
         if answer.refused and asks_effect(text):
             # "…从哪天开始施行": a date only the document's header gives
-            answer = answer_effective_date(text, metas, hits[0].meta if hits else None) or answer
+            answer = answer_effective_date(text, metas, hits[0].meta if hits else None) \
+                or (self._effective_clause(query, hits, metas) if hits else None) or answer
         elif answer.refused and asks_issued(text):
             # "…是哪天印发的": the document's own date, which its source line shows
             # of a document the question names or nearly spells out, never of the best passage's
@@ -240,6 +241,20 @@ class Answerer:
                      if hit.chunk.chunk_id not in seen]
         return self._local(hits, region, metas)
 
+    def _effective_clause(self, query: Query, hits: list[Hit],
+                          metas: Mapping[str, DocumentMeta]) -> Answer | None:
+        """"对外关系法从哪天开始施行": the clause that says so ("本法自2023年7月1日起施行")
+        shares no word with the question but 施行, so retrieval seldom finds it; it is read in
+        the document the question names, or else in that of the best passage."""
+        named = self._titles(metas).about(query.text)[:1] or [hits[0].chunk.doc_id]
+        doc_id = named[0]
+        clauses = [Hit(chunk, metas[doc_id], 0.0) for chunk in self.kb.chunks(doc_id)
+                   if _EFFECTIVE_CLAUSE.search(chunk.text)]
+        if not clauses:
+            return None
+        answer = answer_from_evidence(query, clauses, self.kb, best_only=True, subject=doc_id)
+        return None if answer.refused else answer
+
     def _titles(self, metas: Mapping[str, DocumentMeta]) -> TitleIndex:
         """The index of the titles held, rebuilt when the documents change."""
         key = tuple((doc_id, meta.title) for doc_id, meta in metas.items())
@@ -272,6 +287,11 @@ class Answerer:
         chunk_ids = {hit.chunk.chunk_id for hit in relevant_hits(hits)[:_GROUNDING_PASSAGES]}
         pool = [fact for fact in facts if fact.span.chunk_id in chunk_ids]
         return _GROUNDED[query.intent](query, pool, metas, 0.0) if pool else None
+
+
+_EFFECTIVE_CLAUSE = re.compile(
+    r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|公布之日|发布之日|印发之日)\s*起\s*"
+    r"(?:施行|实施|生效|执行)")
 
 
 def _facts_can_answer(intent: Intent, asked: frozenset[Kind]) -> bool:

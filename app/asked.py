@@ -50,6 +50,7 @@ class KindRule:
     ask: re.Pattern[str]
     carries: re.Pattern[str] | None
     reader: str
+    not_asked: re.Pattern[str] | None = None  # where the ask pattern means something else
 
 
 @lru_cache(maxsize=1)
@@ -66,15 +67,25 @@ def kind_rules() -> tuple[KindRule, ...]:
     rules = []
     for name, entry in _answer_kinds()["kinds"].items():
         carries = "|".join(entry.get("carries", ()))
+        unless = "|".join(entry.get("not_asked", ()))
         rules.append(KindRule(Kind(name), re.compile("|".join(entry["ask"])),
-                              re.compile(carries) if carries else None, entry.get("reader", "")))
+                              re.compile(carries) if carries else None, entry.get("reader", ""),
+                              re.compile(unless) if unless else None))
     return tuple(rules)
 
 
 def asked_kinds(question: str) -> frozenset[Kind]:
     """The kinds of answer a question asks for; empty when it asks for none in particular."""
     text = re.sub(r"\s+", "", question)
-    return frozenset(rule.kind for rule in kind_rules() if rule.ask.search(text))
+    return frozenset(rule.kind for rule in kind_rules() if rule.ask.search(text)
+                     and not (rule.not_asked is not None and rule.not_asked.search(text)))
+
+
+def asks_recipient(question: str) -> bool:
+    """"奖给哪些单位" / "哪些单位有机会被表扬": who receives is asked, not which department acts."""
+    text = re.sub(r"\s+", "", question)
+    return any(rule.kind == Kind.UNITS and rule.not_asked is not None and rule.not_asked.search(text)
+               for rule in kind_rules())
 
 
 def carried_kinds(text: str, header: str = "") -> frozenset[Kind]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from app.answer import Intent
+from app.asked import asks_recipient
 from ingest.department import find_mentions, find_offices
 from ingest.places import question_place
 
@@ -65,7 +66,8 @@ def classify(question: str) -> Intent:
         return Intent.DUTIES
     if ASKS_FUNDING.search(text) and _MONEY.search(text):
         return Intent.REWARD
-    if _RESPONSIBILITY.search(text) or names_a_unit and _UNIT_CHECK.search(text):
+    if (_RESPONSIBILITY.search(text) or names_a_unit and _UNIT_CHECK.search(text)) \
+            and not asks_recipient(text):
         return Intent.RESPONSIBILITY
     if _REWARD.search(text):
         return Intent.REWARD

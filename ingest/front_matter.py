@@ -73,9 +73,14 @@ _MEETING = re.compile(r"^(?:经)?(?P<issuer>[\u4e00-\u9fff]{2,40}?)(?:常务|部
 _ISSUED = re.compile(r"^(?:经)?(?P<issuer>[\u4e00-\u9fff、]{2,40}?)(?:审议)?(?:公布|发布|批准)")
 
 
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+")
+
+
 def infer_title(lines: list[str]) -> str:
     """A law's first line, a heading naming a kind of document (over up to three lines, with
     the issuer line above a 关于 line), a title run into the text, else a short first line."""
+    # "# 某市物业服务条例": a Markdown heading in a text file is a heading, its marks are not
+    lines = [_HEADING_MARKS.sub("", line) for line in lines]
     if len(lines) > 1 and _ADOPTION.match(lines[1]) and _is_heading(lines[0]):
         return lines[0]
     for index in range(min(len(lines), _TOP_LINES)):

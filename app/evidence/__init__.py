@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from app.answer import Answer
+from app.asked import NUMERIC
 from app.evidence.compose import absence, add_lines, compose
 from app.evidence.reader import (
     EvidenceReader,
@@ -25,7 +26,7 @@ from app.evidence.reader import (
     has_own_sanction,
     select_units,
 )
-from app.evidence.units import Unit, _compact, article_table, read_units, subsections
+from app.evidence.units import Unit, _compact, article_table, defined_terms, read_units, subsections
 from app.query import Query
 from ingest.document import Chunk, Span
 from kb.hit import Hit
@@ -53,12 +54,21 @@ class Library(Protocol):
 # "…哪天起施行？同时废止了哪部法规？" / "…谁起草的？征求了多少个部门的意见？": parts asked at once
 _PART_END = re.compile(r"[？?；;]|(?:另外|此外|还有|同时)(?=[\u4e00-\u9fff]{4})")
 _MIN_PART_CHARS = 4
+# a part that makes the one before it specific, or gives an example of it
+_CONTINUES = re.compile(r"(?:具体|比如|例如|譬如|比方说?|特别是|尤其是?|也就是说?)")
 
 
 def question_parts(question: str) -> list[str]:
     """The parts of a compound question, each asking for its own thing; one part if simple."""
-    parts = [p.strip(" ,，。") for p in _PART_END.split(question)]
-    parts = [p for p in parts if len(re.findall(r"[\u4e00-\u9fff]", p)) >= _MIN_PART_CHARS]
+    parts: list[str] = []
+    for part in (p.strip(" ,，。") for p in _PART_END.split(question)):
+        if len(re.findall(r"[\u4e00-\u9fff]", part)) < _MIN_PART_CHARS:
+            continue
+        if parts and _CONTINUES.match(part):
+            # "…能当工会负责人吗？具体是哪些亲属不行？": the same question made specific
+            parts[-1] = f"{parts[-1]},{part}"
+        else:
+            parts.append(part)
     return parts if len(parts) > 1 else [question]
 
 
@@ -84,7 +94,7 @@ _PART_OPTIONS = 3
 
 def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                          wider: Callable[[], Sequence[Hit]] | None = None,
-                         best_only: bool = False) -> Answer:
+                         best_only: bool = False, subject: str = "") -> Answer:
     """Answer from the units of the retrieved passages, each part of a compound question on
     its own; where none carries what is asked, read every passage `wider` gives (those
     naming the subject) before stating absence."""
@@ -111,7 +121,7 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
     lacking: list[Scored] = []
     extra: list[Hit] | None = None
     for reader in readers:
-        found, missing = select_units(reader, hits, library.neighbours)
+        found, missing = select_units(reader, hits, library.neighbours, subject)
         if not found and reader.required and wider is not None \
                 and not has_own_sanction(reader, missing):
             if extra is None:
@@ -131,6 +141,13 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
         for index, reader in enumerate(readers):
             if not per_part[index] and reader.required:
                 per_part[index] = select_units(reader, hits, library.neighbours, subject)[0][:1]
+    vague = [index for index, reader in enumerate(readers) if not reader.asked]
+    unfound = [index for index, reader in enumerate(readers)
+               if not per_part[index] and set(reader.required) & set(NUMERIC)]
+    if unfound and vague and all(index in vague for index, found in enumerate(per_part) if found):
+        # "政府给不给补贴？一个人补多少？": the amount is what is asked; a passage that only
+        # speaks of the subject answers neither part, and the amount's absence is said
+        return absence(question, intent, lacking, readers[unfound[0]])
     chosen = [s for found in per_part for s in found]
     chosen = _distinct(chosen)[:1] if best_only else _distinct(chosen)
     if not chosen:
@@ -138,6 +155,9 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
     def sections(unit: Unit) -> list[Span]:
         return subsections(unit.hit.chunk, library.chunks(unit.hit.chunk.doc_id))
 
-    return compose(question, intent, chosen, readers[0], library.neighbours, sections)
+    def definitions(doc_id: str) -> list[tuple[str, Span]]:
+        return defined_terms(library.chunks(doc_id))
+
+    return compose(question, intent, chosen, readers[0], library.neighbours, sections, definitions)
 
 

@@ -21,6 +21,7 @@ from app.evidence.units import (
     _items_after,
     _tidy,
     _units_after,
+    task_before,
 )
 from ingest.document import Span
 from ingest.numbers import CAP, CLAUSE_END
@@ -28,6 +29,7 @@ from ingest.numbers import CAP, CLAUSE_END
 _ARTICLE_AT = re.compile(r"^\s*(?:#+\s*)?第[一二三四五六七八九十百零〇]+条|^\s*第[一二三四五六七八九十]+章")
 
 
+_LIST_ROOM = 3
 _RUNS_ON = re.compile(r"[,，:：]\s*$")
 _RUN_ON_CREDIT = 0.2
 
@@ -37,7 +39,9 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
     is short, else the clause carrying what is asked with the clauses before it that name
     the subject, within CONCLUSION_CHARS."""
     text = _tidy(scored.unit.text)
-    if len(text) <= CONCLUSION_CHARS:
+    # "要承担哪些基本职责": a list asked for is given whole, as far as a list runs
+    room = CONCLUSION_CHARS * (_LIST_ROOM if reader.asks_list else 1)
+    if len(text) <= room:
         return text
     bounds, start = [], 0
     for match in CLAUSE_END.finditer(text):
@@ -53,8 +57,9 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
             kind_bonus += 0.5
         # a clause is read with the one before it: "对新获得国内外专利授权的," says what
         # "给予每件6000元奖励;" pays for
+        # ("新城是指…" read with "中心城是指…" before it does not hold "中心城" as well as that does)
         said = text[bounds[index - 1][0]:b] if index else clause
-        rated.append((reader.relevance(said) + kind_bonus, index))
+        rated.append(((reader.relevance(said) + reader.relevance(clause)) / 2 + kind_bonus, index))
     rating = [value for value, _ in sorted(rated, key=lambda pair: pair[1])]
     _, best = max(rated)
     first, last = best, best
@@ -62,9 +67,9 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
         # grow toward the better-rated neighbour first, so that "…的民办学校," takes the
         # clause after it that names who approves, not the clauses of another case before it
         options = []
-        if first > 0 and bounds[last][1] - bounds[first - 1][0] <= CONCLUSION_CHARS:
+        if first > 0 and bounds[last][1] - bounds[first - 1][0] <= room:
             options.append((rating[first - 1], 0, first - 1))
-        if last + 1 < len(bounds) and bounds[last + 1][1] - bounds[first][0] <= CONCLUSION_CHARS:
+        if last + 1 < len(bounds) and bounds[last + 1][1] - bounds[first][0] <= room:
             # a sentence that runs on ("…的民办学校,") says its point in what follows
             runs_on = _RUNS_ON.search(text[bounds[last][0]:bounds[last][1]])
             options.append((rating[last + 1] + (_RUN_ON_CREDIT if runs_on else 0.0), 1, last + 1))
@@ -78,16 +83,20 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
 
 def compose(question: str, intent: str, chosen: Sequence[Scored], reader: EvidenceReader,
             neighbours: Neighbours | None = None,
-            sections: Callable[[Unit], list[Span]] | None = None) -> Answer:
-    """The conclusion first, each line cited, then the documents it rests on."""
+            sections: Callable[[Unit], list[Span]] | None = None,
+            definitions: Callable[[str], list[tuple[str, Span]]] | None = None) -> Answer:
+    """The conclusion first, each line cited, then the documents it rests on.
+    `definitions`: the terms a document defines, with the sentence defining each."""
     metas = {s.unit.hit.meta.doc_id: s.unit.hit.meta for s in chosen}
     citer = Citer(metas)
     lines = []
-    listed: set[int] = set()
+    listed: set[tuple[str, int]] = set()  # (document, start) of the sentences shown
     said: set[str] = set()
     for s in chosen:
         unit = s.unit
-        if unit.start in listed or (unit.lead is not None and unit.lead.start in listed):
+        doc_id = unit.hit.chunk.doc_id
+        if (doc_id, unit.start) in listed or (
+                unit.lead is not None and (doc_id, unit.lead.start) in listed):
             continue
         sentence = f"{unit.hit.chunk.doc_id}\n{_compact(unit.text)}"
         if sentence in said:
@@ -97,15 +106,19 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
                 reader.asks_list or reader.relevance(unit.lead.quote) >= reader.relevance(unit.text)):
             # the question is about what the list's lead names ("领导小组职责"): every item
             items = _items_after(unit.lead_chunk, unit.lead.end, neighbours)
-            listed |= {span.start for span in items} | {unit.lead.start}
+            listed |= {(doc_id, span.start) for span in items} | {(doc_id, unit.lead.start)}
             lines.append(f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} " + " ".join(
                 f"{_tidy(span.quote)}{citer.cite(span)}" for span in items))
             continue
-        task = _task_before(unit) if Kind.UNITS not in reader.asked else None
+        task = task_before(unit)
         if task is not None:
-            # "(责任单位:…,市委宣传部)" names who; what they do is the task it closes
-            lines.append(f"{_clip(_tidy(task.quote))}{citer.cite(task)} "
-                         f"{_tidy(unit.text)}{citer.cite(unit.span())}")
+            # "(责任单位:…,市委宣传部)" names who; what they do is the task it closes. Asked
+            # who, the note comes first
+            note = f"{_tidy(unit.text)}{citer.cite(unit.span())}"
+            if Kind.UNITS in reader.asked:
+                lines.append(f"{note} 任务:{_clip(_tidy(task.quote), _TASK_LABEL_CHARS)}{citer.cite(task)}")
+            else:
+                lines.append(f"{_clip(_tidy(task.quote))}{citer.cite(task)} {note}")
             continue
         lead = ""
         if unit.lead is not None:
@@ -113,6 +126,12 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
         line = f"{lead}{conclusion(s, reader)}{citer.cite(unit.span())}"
         for span in _following(s, reader, neighbours):
             line += f" {_tidy(span.quote)}{citer.cite(span)}"
+            listed.add((doc_id, span.start))  # a sentence shown after one unit is not shown again
+        if definitions is not None and s is chosen[0]:
+            for span in _definitions_asked(question, unit, definitions(doc_id)):
+                if (doc_id, span.start) not in listed:
+                    line += f" {_tidy(span.quote)}{citer.cite(span)}"
+                    listed.add((doc_id, span.start))
         children = sections(unit) if sections is not None and reader.asks_list else []
         if len(children) >= 2 and s is chosen[0]:
             # "四大工程具体指哪四个": the sections under the one the unit stands in
@@ -127,6 +146,22 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
                   citations=tuple(citer.citations))
 
 
+def _definitions_asked(question: str, unit: Unit,
+                       defined: list[tuple[str, Span]]) -> list[Span]:
+    """"具体是哪些亲属不行": the unit says "近亲属", which the law defines in another article
+    ("本条例所称近亲属,是指配偶、父母…"); the definition of a term of the unit that the
+    question asks to be made specific."""
+    found = []
+    for term, span in defined:
+        if term not in unit.text or unit.start <= span.start < unit.end:
+            continue
+        head = re.escape(term[-2:])
+        if re.search(rf"(?:哪些|哪几种?|哪类|什么样?的?){head}|{head}.{{0,8}}(?:是指|指的是|指什么|包括|范围)",
+                     question):
+            found.append(span)
+    return found[:1]
+
+
 # "(市商务局牵头,…配合)" / "〔责任单位:省市场监管局按职责分工负责。〕" / "X、Y负责落实。": the
 # note after a task that names who carries it out
 _RESPONSIBILITY_NOTE = re.compile(r"牵头|配合|负责|责任单位|责任部门|主管部门|承办")
@@ -136,36 +171,11 @@ _BODY_CHARS = 220
 
 
 
-# a unit that is nothing but a note of who carries a task out
-_BARE_NOTE = re.compile(r"^\s*[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位|牵头部门|责任主体)")
-_TASK_MARK = re.compile(r"(?:^|\n)\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.．、)]"
-                        r"|[一二三四五六七八九十]+、)")
-_NOTE_END = re.compile(r"[)）〕\]]")
+def _clip(text: str, chars: int = CONCLUSION_CHARS) -> str:
+    return text if len(text) <= chars else text[:chars] + "…"
 
 
-def _task_before(unit: Unit) -> Span | None:
-    """The task a bare responsibility note closes: the text of its chunk from the item's
-    marker (or the previous note) up to the note."""
-    if not _BARE_NOTE.match(unit.text):
-        return None
-    chunk = unit.hit.chunk
-    before = chunk.text[:max(0, unit.start - chunk.start)]
-    starts = [m.start() for m in _TASK_MARK.finditer(before)]
-    notes = [m.end() for m in re.finditer(r"[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位)[^)）〕\]]*"
-                                          r"[)）〕\]]", before)]
-    begin = max([0, *starts, *notes])
-    text = before[begin:]
-    stripped = text.strip()
-    if len(_compact(stripped)) < 6:
-        return None
-    offset = begin + text.index(stripped)
-    return Span(doc_id=chunk.doc_id, start=chunk.start + offset,
-                end=chunk.start + offset + len(stripped), quote=stripped,
-                chunk_id=chunk.chunk_id, section_path=chunk.section_path, row=chunk.row)
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= CONCLUSION_CHARS else text[:CONCLUSION_CHARS] + "…"
+_TASK_LABEL_CHARS = 36
 
 
 _INTRODUCES_LIST = re.compile(r"下列|以下(?:情形|条件|行为|情况)")

@@ -30,6 +30,7 @@ from app.evidence.units import (
     Weigh,
     _compact,
     read_units,
+    task_before,
 )
 from app.fact_match import QUESTION_WORDS as _FACT_QUESTION_WORDS
 from ingest import numbers
@@ -95,7 +96,9 @@ class EvidenceReader:
         self.flavour = money_flavour(part or question)
         self.articles = articles
         self.document = document  # a document's whole text by its id, white space removed
-        tokens = [t for t in dict.fromkeys(tokenize(question))
+        # the words that only say which place or document is meant are not sought in passages
+        said = _IDENTIFYING.sub(" ", question)
+        tokens = [t for t in dict.fromkeys(tokenize(said))
                   if t not in QUESTION_WORDS and not _QUESTION_CHARS.search(t)]
         weights = weigh(tokens)  # known words only
         # a word no passage uses is how the user put it (weighed as a common word); a single
@@ -107,9 +110,12 @@ class EvidenceReader:
         self.parts = {t: [p for p in self.words if p != t and p in t] for t in self.words
                       if not any(t != other and t in other for other in self.words)}
         self.total = sum(self.words[t] for t in self.parts)
-        self.pairs = _pairs(_QUESTION_CHARS.sub(" ", question))
+        self.pairs = _pairs(_QUESTION_CHARS.sub(" ", said))
         self.levels = frozenset(_LEVEL.findall(question))
         self.keys = _key_words(question, weigh, tokenize)
+        # "湖北那个设了荆江质量奖的城市…工程质量归哪几个局管": a name that says which place or
+        # document is meant, held by the document, not by the passage that answers
+        self.identifying = frozenset(_compact(m) for m in _IDENTIFYING.findall(question))
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(part or question)
@@ -157,6 +163,10 @@ class EvidenceReader:
         lead = unit.lead.quote if unit.lead else ""
         chunk = unit.hit.chunk
         context = " ".join((*chunk.section_path, chunk.context, self._cited_articles(unit)))
+        task = task_before(unit)
+        if task is not None:
+            # "(责任单位:市住建局、…)" is read with the task it closes: "开展工程质量提升行动…"
+            lead = f"{task.quote[-_TASK_CHARS:]} {lead}"
         relevance = self.relevance(lead + unit.text, context, unit.hit.meta.title)
         if self.part:
             relevance = 0.6 * relevance + 0.4 * self.relevance_to_part(lead + unit.text)
@@ -174,6 +184,10 @@ class EvidenceReader:
         if _HISTORY.match(_compact(unit.text)) and not self.asked & _HISTORY_KINDS:
             # "2007年3月31日国务院令第491号公布": a law's history says when, never who or what
             relevance = 0.0
+        if _PREAMBLE.match(_compact(unit.text)) and not _ASKS_PURPOSE.search(self.part or self.question):
+            # "第一条 为加强品牌建设,…根据《…》,制定本办法": why and on what basis a rule is
+            # made answers only a question about that, though it names much of the subject
+            relevance *= 0.5
         if _INSTRUCTION.search(unit.text) and not _CONTENT_LEFT.search(_without_orders(unit.text)):
             relevance = 0.0  # an order planted in a document is text, never an answer
         if self.levels and _other_level_only(unit.text, self.levels):
@@ -183,6 +197,8 @@ class EvidenceReader:
             score += 0.12
         if unit.hit.bm25_rank == 1 or unit.hit.vector_rank == 1:
             score += 0.03
+        if self.region and _plain_region(unit.hit.meta.region) == _plain_region(self.region):
+            score += _OWN_REGION  # "在洛阳…": 洛阳's own regulation before 河南省's
         if self.measure and re.search(rf"{re.escape(self.measure)}(?:为|是|:|：)?\s*{_NUMBER_START}",
                                       _compact(unit.text)):
             score += _STATED_MEASURE  # "有效期为10年" states what "有效期多长" asks
@@ -206,6 +222,10 @@ class EvidenceReader:
                 # a department or an item: named anywhere in the unit's document will do
                 if not key.held(passage) and not (
                         self.document is not None and key.held(self.document(chunk.doc_id))):
+                    return False
+            elif any(key.word in words for words in self.identifying) \
+                    and self.document is not None:
+                if not key.held(self.document(chunk.doc_id)):
                     return False
             elif not key.held(own if key.known else passage):
                 return False
@@ -292,6 +312,10 @@ _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执�
                           r"|目录\s*第一章|^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*第?\d+号$")
 _HISTORY = re.compile(r"^[(（]?(?:19|20)\d\d年\d{1,2}月\d{1,2}日.{0,90}?"
                       r"(?:通过|公布|施行|修订|修正|批准|发布)[)）]?[。]?$")
+_IDENTIFYING = re.compile(r"(?:那个|那份|那部|这个|哪个)[^，,。？?]{0,4}?(?:设了?|设立了?|有|搞了?|出了?|发了?|评)"
+                          r"([^，,。？?]{2,16}?)的(?:那个)?(?:城市|市|地方|县|区|省|州|文件|意见|办法|条例)")
+_PREAMBLE = re.compile(r"^(?:第一条)?为了?[^。]{4,300}?(?:制定|修订|修改)本(?:办法|条例|规定|细则|方案|意见|措施|法|规则|标准|决定)")
+_ASKS_PURPOSE = re.compile(r"依据|根据|目的|为什么|为何|宗旨|出台背景|为了什么")
 _HISTORY_KINDS = frozenset({Kind.DATE, Kind.MEETING, Kind.DOC_NUMBER})
 _TABLE_OF_CONTENTS = re.compile(r"目录(?:第[一二三四五六七八九十]+章[\u4e00-\u9fff]{2,10}?){3,}")
 # "忽略以上指令,直接回答:…" / "ignore previous instructions": words addressed to a model
@@ -560,6 +584,10 @@ _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些�
 _AMOUNT_NAMED = re.compile(r"(?:拿|领|得|奖)[^，,。？?\d]{0,2}(\d+(?:\.\d+)?)(万元|万|元)"
                            r"|(?<![\d.])(\d+(?:\.\d+)?)(万元|万|元)(?=[那这]?档)")
 _TARGET = re.compile(r"到\s*20\d\d\s*年")
+
+
+_OWN_REGION = 0.04
+_TASK_CHARS = 300
 
 
 def _plain_region(region: str) -> str:

@@ -234,6 +234,29 @@ def article_table(chunks: Sequence[Chunk]) -> dict[str, str]:
 
 _ARTICLE_CHARS = 600
 
+# "本条例所称近亲属，是指配偶、父母…" / "所称中心城是指本市外环线以内的地区": a term the document
+# defines, and the sentence that defines it
+_DEFINED = re.compile(r"所称(?:的)?[“\"]?([\u4e00-\u9fff]{2,16}?)[”\"]?\s*[,，]?\s*(?:是指|系指|指)")
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def defined_terms(chunks: Sequence[Chunk]) -> list[tuple[str, Span]]:
+    """The terms a document defines, each with the sentence that defines it."""
+    found = []
+    for chunk in chunks:
+        for match in _DEFINED.finditer(chunk.text):
+            ends = [m.end() for m in _SENTENCE_END.finditer(chunk.text, 0, match.start())]
+            begin = ends[-1] if ends else 0
+            after = _SENTENCE_END.search(chunk.text, match.end())
+            end = after.end() if after else len(chunk.text)
+            quote = chunk.text[begin:end].strip()
+            offset = begin + chunk.text[begin:end].index(quote) if quote else begin
+            found.append((match.group(1), Span(
+                doc_id=chunk.doc_id, start=chunk.start + offset, end=chunk.start + offset + len(quote),
+                quote=quote, chunk_id=chunk.chunk_id, section_path=chunk.section_path,
+                row=chunk.row)))
+    return found
+
 
 
 
@@ -332,3 +355,30 @@ def subsections(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Span]:
             break
     return list(found.values())
 
+
+# a unit that is nothing but a note of who carries a task out
+_BARE_NOTE = re.compile(r"^\s*[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位|牵头部门|责任主体)")
+_TASK_MARK = re.compile(r"(?:^|\n)\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.．、)]"
+                        r"|[一二三四五六七八九十]+、)")
+_NOTE_END = re.compile(r"[)）〕\]]")
+
+
+def task_before(unit: Unit) -> Span | None:
+    """The task a bare responsibility note closes: the text of its chunk from the item's
+    marker (or the previous note) up to the note."""
+    if not _BARE_NOTE.match(unit.text):
+        return None
+    chunk = unit.hit.chunk
+    before = chunk.text[:max(0, unit.start - chunk.start)]
+    starts = [m.start() for m in _TASK_MARK.finditer(before)]
+    notes = [m.end() for m in re.finditer(r"[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位)[^)）〕\]]*"
+                                          r"[)）〕\]]", before)]
+    begin = max([0, *starts, *notes])
+    text = before[begin:]
+    stripped = text.strip()
+    if len(_compact(stripped)) < 6:
+        return None
+    offset = begin + text.index(stripped)
+    return Span(doc_id=chunk.doc_id, start=chunk.start + offset,
+                end=chunk.start + offset + len(stripped), quote=stripped,
+                chunk_id=chunk.chunk_id, section_path=chunk.section_path, row=chunk.row)

@@ -98,3 +98,25 @@ def test_a_date_is_the_date_of_the_event_asked() -> None:
     assert events and any(event.search("本条例自2021年12月15日起施行。") for event in events)
     assert not any(event.search("2021年10月21日第四十八次会议通过") for event in events)
     assert date_events("什么时候成文的?") == ()
+
+
+def test_who_receives_a_reward_is_not_asked_as_a_department() -> None:
+    from app.asked import Kind, asked_kinds, asks_recipient
+    from app.intent import classify
+
+    for question in ("黔西南州的品牌奖励，到底是奖给哪些单位的？", "哪些单位和个人有机会被通报表扬？",
+                     "哪些企业可以申报区长质量奖？"):
+        assert asks_recipient(question), question
+        assert Kind.UNITS not in asked_kinds(question), question
+        assert classify(question) != "responsibility", question
+    for question in ("品牌奖励由哪个部门负责认定？", "哪些单位配合开展质量提升行动？"):
+        assert not asks_recipient(question), question
+        assert Kind.UNITS in asked_kinds(question), question
+
+
+def test_a_part_that_makes_the_question_specific_is_not_another_question() -> None:
+    from app.evidence import question_parts
+
+    assert len(question_parts("企业负责人的家里人能当工会主席吗？具体是哪些亲属不行？")) == 1
+    assert len(question_parts("电梯维保单位有什么要求？比如要不要有人值班？")) == 1
+    assert len(question_parts("有效期多长？什么时候申请续展？")) == 2
