@@ -251,7 +251,8 @@ def region_level(region: str) -> str:
 # (市场 is no level); offices no list holds are found by their shape
 OFFICE_NAME = re.compile(r"[省市县区州](?!场)([\u4e00-\u9fff]{2,8}?)(厅|局|委员会|委|办公室|部(?!门))")
 # a level and an ending around words that name no one office: 县级以上人民政府有关部
-_NOT_AN_OFFICE = re.compile(r"级|以上|有关|相关|各|和|或|及|等|的")
+# or around a user's own words: "台州我们小区要选业委会" is no 委
+_NOT_AN_OFFICE = re.compile(r"级|以上|有关|相关|各|和|或|及|等|的|我|你|他|她|们|咱|要|想|选|在|是|这|那|把|被|让|吗|呢")
 
 
 def find_offices(text: str) -> list[re.Match[str]]:

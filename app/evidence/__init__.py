@@ -144,7 +144,10 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
     vague = [index for index, reader in enumerate(readers) if not reader.asked]
     unfound = [index for index, reader in enumerate(readers)
                if not per_part[index] and set(reader.required) & set(NUMERIC)]
-    if unfound and vague and all(index in vague for index, found in enumerate(per_part) if found):
+    wanted = {kind for index in unfound for kind in readers[index].required}
+    carried = {kind for found in per_part for s in found for kind in s.carries}
+    if unfound and vague and not wanted & carried \
+            and all(index in vague for index, found in enumerate(per_part) if found):
         # "政府给不给补贴？一个人补多少？": the amount is what is asked; a passage that only
         # speaks of the subject answers neither part, and the amount's absence is said
         return absence(question, intent, lacking, readers[unfound[0]])

@@ -134,6 +134,8 @@ class EvidenceReader:
     def _held(self, word: str, text: str) -> float:
         if word in text:
             return self.words[word]
+        if _abbreviates(word, text):
+            return self.words[word]  # "业委会" is held by "业主委员会"
         found = [self.words[p] for p in self.parts[word] if p in text]
         return min(self.words[word], _PART_CREDIT * max(found)) if found else 0.0
 

@@ -25,6 +25,7 @@ OPINION = """某市人民政府关于开展鹤鸣质量品牌提升行动的若�
 4 .开展工程质量提升行动。完善工程质量安全管理制度,落实工程质量安全主体责任,强化工程质量安全监管。推进水利工程标准化建设,争创百年水利精品优质工程。(责任单位:市住建局、市交通运输局、市水利湖泊局)
 5 .开展服务质量提升行动。大力发展服务型制造,支持企业开展现代服务业与先进制造业深度融合发展。(责任单位:市商务局、市发展改革委)
 五、鹤鸣质量奖奖励对象为本市获得国家级、省级品牌的企业、组织。
+六、申报鹤鸣质量奖的企业,应当在本市登记注册,并正常经营3年以上。
 """
 
 
@@ -46,3 +47,7 @@ def test_who_receives_the_reward_is_answered_by_its_recipients(home: Path) -> No
 def test_an_amount_no_passage_gives_is_refused(home: Path) -> None:
     refused(home, "那个市设的鹤鸣质量品牌发展专项资金每年规模有多大？")
     refused(home, "鹤鸣质量品牌提升行动里企业设了首席质量官，政府给不给补贴？一个人补多少？")
+
+
+def test_a_yes_no_part_answered_with_the_amount_the_other_part_asks_is_not_refused(home: Path) -> None:
+    answered(home, "我们公司注册才两年，能报鹤鸣质量奖吗？要经营满几年？", "3年")
