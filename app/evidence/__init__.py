@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from app.answer import Answer
-from app.asked import NUMERIC
+from app.asked import Kind
 from app.evidence.compose import absence, add_lines, compose
 from app.evidence.reader import (
     EvidenceReader,
@@ -142,8 +142,10 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
             if not per_part[index] and reader.required:
                 per_part[index] = select_units(reader, hits, library.neighbours, subject)[0][:1]
     vague = [index for index, reader in enumerate(readers) if not reader.asked]
+    # (an amount only: money is read in every format, a document number or a count may be
+    # written in one the readers miss, and the unit that holds it must not be withheld)
     unfound = [index for index, reader in enumerate(readers)
-               if not per_part[index] and set(reader.required) & set(NUMERIC)]
+               if not per_part[index] and Kind.MONEY in reader.required]
     wanted = {kind for index in unfound for kind in readers[index].required}
     carried = {kind for found in per_part for s in found for kind in s.carries}
     if unfound and vague and not wanted & carried \

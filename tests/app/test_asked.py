@@ -120,3 +120,11 @@ def test_a_part_that_makes_the_question_specific_is_not_another_question() -> No
     assert len(question_parts("企业负责人的家里人能当工会主席吗？具体是哪些亲属不行？")) == 1
     assert len(question_parts("电梯维保单位有什么要求？比如要不要有人值班？")) == 1
     assert len(question_parts("有效期多长？什么时候申请续展？")) == 2
+
+
+def test_a_quantity_named_as_a_noun_is_not_a_count_asked() -> None:
+    from app.asked import Kind, asked_kinds
+
+    assert Kind.COUNT not in asked_kinds("中央储备粮数量质量出了问题找谁？")
+    assert Kind.COUNT in asked_kinds("市长质量奖每年获奖数量是多少？")
+    assert Kind.COUNT in asked_kinds("带进境的照相机数量上有什么限制？")
