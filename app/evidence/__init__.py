@@ -90,6 +90,7 @@ def _one_unit_each(per_part: list[list[Scored]]) -> list[list[Scored]]:
 
 
 _PART_OPTIONS = 3
+_READ_IN_EVERY_FORMAT = frozenset({Kind.MONEY, Kind.PERIOD, Kind.DATE})
 
 
 def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
@@ -142,10 +143,10 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
             if not per_part[index] and reader.required:
                 per_part[index] = select_units(reader, hits, library.neighbours, subject)[0][:1]
     vague = [index for index, reader in enumerate(readers) if not reader.asked]
-    # (an amount only: money is read in every format, a document number or a count may be
-    # written in one the readers miss, and the unit that holds it must not be withheld)
+    # (an amount, a period or a date, which are read in every format; a document number or a
+    # count may be written in one the readers miss, and the unit holding it is not withheld)
     unfound = [index for index, reader in enumerate(readers)
-               if not per_part[index] and Kind.MONEY in reader.required]
+               if not per_part[index] and reader.required & _READ_IN_EVERY_FORMAT]
     wanted = {kind for index in unfound for kind in readers[index].required}
     carried = {kind for found in per_part for s in found for kind in s.carries}
     if unfound and vague and not wanted & carried \
