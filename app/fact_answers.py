@@ -157,9 +157,7 @@ def answer_duties(asked: Asked, facts: Sequence[Fact], metas: Metas) -> Answer |
         for number, fact in enumerate(group, 1):
             role, name = _role(fact, names)
             # a short list says what each task is; a long one, only of those on the topic asked
-            short = len(duties) <= _SHORT_LIST
-            said = _said_beyond(fact, _TOPIC_CHARS * (2 if short else 1)) \
-                if fact in focused or short else ""
+            said = _said_beyond(fact) if fact in focused or len(duties) <= _SHORT_LIST else ""
             lines.append(f"  {number}. [{name}{role}] {_task_label(fact, _DUTY_CHARS)}{said} "
                          f"{citer.cite(fact.span)}")
     return Answer(question, "\n".join(lines), False, str(Intent.DUTIES), tuple(citer.citations))
@@ -194,7 +192,7 @@ def _without_note(text: str) -> str:
     return re.sub(r"[(（〔]\s*(责任|牵头|配合)[^)）〕]*[)）〕]\s*$", "", text.strip()).strip()
 
 
-def _said_beyond(fact: Responsibility, chars: int = 0) -> str:
+def _said_beyond(fact: Responsibility) -> str:
     """What the task's text says beyond its short form, clipped: ":推进农业标准化生产,…"."""
     body = _without_note(fact.span.quote)
     if fact.task in body:
@@ -202,11 +200,14 @@ def _said_beyond(fact: Responsibility, chars: int = 0) -> str:
         after = body[at + len(fact.task):].strip(" 。;；,，|:：")
         # "…计算所需奖励资金,向州财政申请…,州质量发展领导小组办公室负责资金使用管理": where the task
         # closes its sentence, what it says stands before it
-        body = after if len(after) >= 6 else body[:at]
+        if len(after) < 6:
+            # what stands right before the task describes it: its end is kept
+            before = body[:at].strip(" 。;；,，|:：")
+            return f":…{before[-_TOPIC_CHARS:]}" if len(before) > _TOPIC_CHARS else \
+                (f":{before}" if len(before) >= 6 else "")
+        body = after
     body = body.strip(" 。;；,，|:：")
-    if body and fact.task not in body and len(body) >= 6 and body in fact.task:
-        return ""
-    return f":{_clip(body, chars or _TOPIC_CHARS)}" if len(body) >= 6 else ""
+    return f":{_clip(body)}" if len(body) >= 6 else ""
 
 
 def _clip(text: str, chars: int = _TOPIC_CHARS) -> str:

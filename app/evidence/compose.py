@@ -40,7 +40,9 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
     the subject, within CONCLUSION_CHARS."""
     text = _tidy(scored.unit.text)
     # "要承担哪些基本职责": a list asked for is given whole, as far as a list runs
-    room = CONCLUSION_CHARS * (_LIST_ROOM if reader.asks_list else 1)
+    # ("哪些部门配合" asks for the units a note names, not for a list of what is done)
+    listed = reader.asks_list and Kind.UNITS not in reader.asked
+    room = CONCLUSION_CHARS * (_LIST_ROOM if listed else 1)
     if len(text) <= room:
         return text
     bounds, start = [], 0
@@ -262,6 +264,7 @@ _STATED = re.compile(r"第?\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{0,2}|[一二三四�
 
 
 _ROW_NUMBER = re.compile(r"^[-\s…]*\d{1,3}\s*\|")
+_ITEM_NUMBER = re.compile(r"[(（]\d{1,2}[)）]|(?<![\d.])\d{1,2}\s*[.．、](?!\d)")
 
 
 def _says_more(line: str, answer: str) -> bool:
@@ -269,6 +272,7 @@ def _says_more(line: str, answer: str) -> bool:
     fact line that names only who leads the task."""
     # "14 | …": a table row's serial number states nothing
     line = _ROW_NUMBER.sub("", line)
+    line = _ITEM_NUMBER.sub("", line)  # "(3)建立…" / "4 .开展…": an item's number states nothing
     return any(_compact(found) not in _compact(answer) for found in _STATED.findall(line))
 
 

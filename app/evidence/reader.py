@@ -165,7 +165,7 @@ class EvidenceReader:
         lead = unit.lead.quote if unit.lead else ""
         chunk = unit.hit.chunk
         context = " ".join((*chunk.section_path, chunk.context, self._cited_articles(unit)))
-        task = task_before(unit)
+        task = task_before(unit) if Kind.UNITS in self.asked else None
         if task is not None:
             # "(责任单位:市住建局、…)" is read with the task it closes: "开展工程质量提升行动…"
             lead = f"{task.quote[-_TASK_CHARS:]} {lead}"
