@@ -529,6 +529,7 @@ _PLAIN_MEASURES = re.compile(
     r"奖励|奖金|补助|补贴|资助|扶持|奖补|金额|数额|标准|比例|资金|费用|罚款|罚金|时间|时限|期限|钱"
     r"|范围|幅度|额度|上限|下限|区间|多长")
 _ASKS_NUMBER = re.compile(r"多少|几|多长|多久")
+_DOCUMENT_KIND = re.compile(r"(?:条例|办法|规定|细则|决定|意见|通知|方案|规则|法)$")
 _TIME_MEASURE = re.compile(r"(?:期|期限|时间|时限|年限|时长)$")
 _MEASURE_REACH = 3
 # what may stand between the measure and "多少": "有效期是几年", "租金最高多少"
@@ -550,7 +551,9 @@ def _measure(question: str) -> str:
                     and tokenizer.tag(before).startswith("n") \
                     and not _QUESTION_CHARS.search(before) \
                     and (not of_time or _TIME_MEASURE.search(before)):
-                return "" if _PLAIN_MEASURES.search(before) else before
+                # "按河南省开发区条例多少天内": the document asked about, not what is counted
+                return "" if _PLAIN_MEASURES.search(before) or _DOCUMENT_KIND.search(before) \
+                    else before
             if not _BETWEEN_MEASURE.fullmatch(before):
                 break
     return ""

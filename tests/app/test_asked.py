@@ -128,3 +128,13 @@ def test_a_quantity_named_as_a_noun_is_not_a_count_asked() -> None:
     assert Kind.COUNT not in asked_kinds("中央储备粮数量质量出了问题找谁？")
     assert Kind.COUNT in asked_kinds("市长质量奖每年获奖数量是多少？")
     assert Kind.COUNT in asked_kinds("带进境的照相机数量上有什么限制？")
+
+
+def test_the_document_asked_about_is_not_the_measure_counted() -> None:
+    from app.evidence.reader import EvidenceReader
+
+    def read(question: str) -> EvidenceReader:
+        return EvidenceReader(question, lambda text: list(text), lambda words: dict.fromkeys(words, 1.0))
+
+    assert read("按河南省开发区条例多少天内要审批完毕？").measure == ""
+    assert read("选址意见书的有效期是几年？").measure == "有效期"
