@@ -169,6 +169,10 @@ class Answerer:
         # 3. the passages the question is about; the facts they hold, where the intent has some
         hits = self._search(text, region, metas)
         grounded = self._facts_in_passages(query, facts, hits[:self.top_k], metas)
+        if grounded is not None and len(query.parts) > 1:
+            # "散煤运输归哪些部门监管？流动摊贩烧散煤又归谁管？": the facts of the best passages
+            # may answer one part; the others are read from the passages
+            grounded = add_lines(grounded, answer_from_evidence(query, hits, self.kb))
         if grounded is not None:
             return Evidence(text, intent, region, _cited_facts(grounded, facts), tuple(hits),
                             replace(grounded, question=asked_text))

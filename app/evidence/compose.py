@@ -295,9 +295,10 @@ def add_lines(first: Answer, second: Answer) -> Answer:
         numbers = [int(n) for n in _MARK.findall(line)]
         if not numbers:
             continue
-        if any(overlaps(by_number[n]) for n in numbers if n in by_number) \
+        cited = [by_number[n] for n in numbers if n in by_number]
+        if cited and all(overlaps(c) for c in cited) \
                 and not _says_more(_MARK.sub("", line), first.answer):
-            continue  # the first answer quotes this passage and already says what it says
+            continue  # the first answer quotes these passages and already says what they say
         for n in numbers:
             if n not in renumber and n in by_number:
                 renumber[n] = len(citations) + 1
