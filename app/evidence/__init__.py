@@ -19,9 +19,8 @@ from typing import Protocol
 from app.answer import Answer
 from app.asked import Kind
 from app.evidence.compose import absence, add_lines, compose
-from app.evidence.reader import (
-    EvidenceReader,
-    Scored,
+from app.evidence.reader import EvidenceReader, Scored
+from app.evidence.selection import (
     _distinct,
     has_own_sanction,
     select_units,

@@ -295,8 +295,8 @@ def add_lines(first: Answer, second: Answer) -> Answer:
         numbers = [int(n) for n in _MARK.findall(line)]
         if not numbers:
             continue
-        cited = [by_number[n] for n in numbers if n in by_number]
-        if cited and all(overlaps(c) for c in cited) \
+        quoted = [by_number[n] for n in numbers if n in by_number]
+        if quoted and all(overlaps(c) for c in quoted) \
                 and not _says_more(_MARK.sub("", line), first.answer):
             continue  # the first answer quotes these passages and already says what they say
         for n in numbers:

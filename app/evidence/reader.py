@@ -4,7 +4,7 @@ it carries, the things it must name, and whether its money is of the kind asked.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.asked import (
@@ -21,31 +21,26 @@ from app.asked import (
     states_conditions,
     states_frequency,
 )
+from app.evidence.keys import (
+    _QUESTION_CHARS,
+    QUESTION_WORDS,
+    NamedThing,
+    _abbreviates,
+    _key_words,
+)
 from app.evidence.units import (
     _CITED_ARTICLE,
     Articles,
-    Neighbours,
     Tokenize,
     Unit,
     Weigh,
     _compact,
-    read_units,
     task_before,
 )
-from app.fact_match import QUESTION_WORDS as _FACT_QUESTION_WORDS
 from ingest import numbers
-from ingest.department import find_offices
 from ingest.numbers import CAP
-from kb.hit import Hit
-from kb.region import is_place_name
-from kb.tokenizer import Tokenizer, domain_tokenizer
+from kb.tokenizer import domain_tokenizer
 
-# Words that say how a question is put. Fact matching also drops the verbs of duty and reward
-# (牵头, 负责, 奖励), which its facts hold apart; a sentence holds them in its words, and they
-# tell "市教育行政部门主管全市幼儿园工作" from every other sentence about 幼儿园.
-QUESTION_WORDS = _FACT_QUESTION_WORDS - {
-    "牵头", "负责", "主管", "配合", "参与", "奖励", "奖金", "标准", "目标", "要求", "处理", "包括",
-    "包含", "责任单位", "牵头单位", "管", "规定"}
 # A unit answers when it holds this much of the question's weight ...
 MIN_RELEVANCE = 0.46
 # ... or this much, in the document whose passage holds the question best (at least this much).
@@ -58,8 +53,6 @@ MAX_UNITS = 3
 CONCLUSION_CHARS = 110
 # a part that asks again what the part before it asked: "…呢", "那…", "…也是吗"
 _ELLIPTIC = re.compile(r"呢\s*$|^(那|那么|还有)|也是")
-_QUESTION_CHARS = re.compile(
-    r"请问|是不是|有没有|能不能|可不可以|多少|哪|什么|怎么|如何|是否|吗|呢|吧|啊|谁|几")
 
 
 
@@ -354,176 +347,6 @@ _ASKS_LIST = re.compile(r"哪些|哪几|都有|包括|包含|有什么|分别是
 _ASKS_CAP = re.compile(r"封顶|最多|最高|最长|上限|不超过|顶格")
 # a floor, which answers no question about a cap: "两个以上", "不少于3年"
 _FLOOR = re.compile(r"以上|不少于|不低于|至少|起码")
-@dataclass(frozen=True)
-class KeyWord:
-    """A thing the question names that an answer must name too."""
-
-    word: str
-    parts: tuple[str, ...]  # the segmenter's parts of a known word
-    known: bool  # some passage uses the word
-
-    def held(self, text: str) -> bool:
-        if self.word in text:
-            return True
-        if self.known:
-            # a domain term is written whole: "长质量奖" in "市长质量奖" is not "省长质量奖"
-            return False
-        # a word no passage uses ("个体户"): most of its character pairs must be there
-        # ("个体工商户"), not one of them ("个人所得税" against "个人")
-        pairs = [self.word[i:i + 2] for i in range(len(self.word) - 1)]
-        held = sum(pair in text for pair in pairs)
-        return held * 2 > len(pairs) or (len(pairs) == 2 and held == 1) \
-            or _abbreviates(_unplaced(self.word), text)
-
-
-def _unplaced(word: str) -> str:
-    """A name without the place it starts with: "北京市人大常委会" -> "人大常委会"."""
-    match = _PLACE_PREFIX.match(word)
-    return word[match.end():] if match and is_place_name(match.group(0)) else word
-
-
-def _abbreviates(word: str, text: str) -> bool:
-    """Whether `text` writes out the body `word` abbreviates: its characters in order, within a
-    short reach ("人大常委会" in "人民代表大会常务委员会", "财经委" in "财政经济委员会")."""
-    if len(word) < 3 or word[-1] not in _OFFICE_ENDINGS:
-        return False  # only a body's name is shortened so: "个人所得税" is not "个人…所得税"
-    reach = len(word) * _ABBREVIATION_REACH
-    for match in re.finditer(re.escape(word[0]), text):
-        rest = _after_in_order(word[1:], text[match.end():match.start() + reach])
-        if rest is not None:
-            return True
-    return False
-
-
-_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|州)(?=[\u4e00-\u9fff]{3})")
-_ABBREVIATION_REACH = 3
-
-
-# Quoted names in a question are named things: “楚天杯” / 《质量发展纲要》
-_QUOTED = re.compile(r"[“\"《「]([^”\"》」]{2,30})[”\"》」]")
-
-
-def _key_words(question: str, weigh: Weigh,
-               tokenize: Tokenize) -> tuple[KeyWord | NamedThing, ...]:
-    """The things a question names: quoted names, domain terms (honours, programmes), and
-    words of three or more characters that no passage uses as a word. Common words are left
-    to relevance; places to the region filter; numbers to the answer kind."""
-    tokenizer = domain_tokenizer()
-    found: dict[str, None] = {}
-    candidates = [_compact(w) for w in tokenizer.segment(_QUOTED.sub(" ", question))]
-    weights = weigh(candidates)  # the words some passage uses
-    for quoted in _QUOTED.findall(question):
-        # “三证” / “四强”: a short quoted name is often a count of things the text lists
-        if len(_compact(quoted)) >= 3:
-            found[_compact(quoted)] = None
-    for word in tokenizer.segment(_QUOTED.sub(" ", question)):
-        word = _compact(word)
-        if (len(word) < 3 or word in QUESTION_WORDS or is_place_name(word)
-                or _QUESTION_CHARS.search(word) or _GENERIC.search(word)
-                or not re.search(r"[\u4e00-\u9fff]{2}", word)):
-            continue
-        # a word no passage uses is a thing only when long enough not to be a turn of phrase
-        # ("个人所得税", not "查出来" or "最多能")
-        unseen = word not in weights and len(word) >= _MIN_UNSEEN_KEY
-        if _is_office(word):
-            continue  # a department is a named thing: "市财政局" is held by "市人民政府财政部门"
-        if word in tokenizer.terms or unseen:
-            found[word] = None
-    keys: list[KeyWord | NamedThing] = []
-    for word in found:
-        parts = tuple(t for t in tokenize(word) if t != word and len(t) > 1)
-        known = word in tokenizer.terms and word in weights
-        keys.append(KeyWord(word, parts, known))
-    keys += [thing for thing in _named_things(question, tokenizer)
-             if not any(thing.word in key.word or key.word in thing.word for key in keys)]
-    return tuple(keys)
-
-
-@dataclass(frozen=True)
-class NamedThing:
-    """A department ("省教育厅") or a kind of item ("实用新型专利", "企业所得税", "个人奖") that the
-    question names: a passage that never names it, in any spacing of its characters, is about
-    something else. "市场监管局" is held by "市场监督管理局", "市长奖" by "市长质量奖"."""
-
-    word: str
-    stem: str  # what distinguishes it: 教育 of 省教育厅, 实用新型 of 实用新型专利
-    suffix: str  # what kind of thing: 厅, 专利
-
-    def held(self, text: str) -> bool:
-        if self.suffix[0] in _OFFICE_ENDINGS:
-            # an office: what it does, then an office's ending (市场监管局 / 市场监督管理局)
-            # "人大常委" is held by "人民代表大会常务委员会": a formal name writes out its abbreviation
-            reach = len(self.stem) * _ABBREVIATION_REACH + len(self.suffix) + _THING_SLACK
-            for start in (m.start() for m in re.finditer(re.escape(self.stem[0]), text)):
-                rest = _after_in_order(self.stem, text[start:start + reach])
-                if rest is not None and any(c in _OFFICE_ENDINGS for c in rest):
-                    return True
-            return False
-        # an item: its kind, with what distinguishes it on either side ("注册商标" is held by
-        # "商标注册", "实用新型专利" not by "发明专利")
-        reach = len(self.stem) + _THING_SLACK
-        for match in re.finditer(re.escape(self.suffix), text):
-            before = text[max(0, match.start() - reach):match.start()]
-            after = text[match.end():match.end() + reach]
-            if _after_in_order(self.stem, before) is not None \
-                    or _after_in_order(self.stem, after) is not None:
-                return True
-        return False
-
-
-def _is_office(word: str) -> bool:
-    return any(match.group(0) == word for match in find_offices(word))
-
-
-def _after_in_order(chars: str, text: str) -> str | None:
-    """The text after `chars` found in order in it (with others between), or None."""
-    position = 0
-    for char in chars:
-        position = text.find(char, position)
-        if position < 0:
-            return None
-        position += 1
-    return text[position:]
-
-
-_THING_SLACK = 4
-_OFFICE_ENDINGS = "厅局委办部室会"
-# the endings of things a question names as items: patents, trademarks, taxes, titles, prizes
-_ITEM_ENDINGS = ("专利", "商标", "所得税", "增值税", "称号", "证书", "许可证", "奖")
-# "县里奖", "市级奖": where a prize is given, not which prize
-_PLACE_WORD = re.compile(r"^[省市县区州乡镇村](?:里|级|内)?$|级$")
-# "名牌产品奖多少": what follows a 奖 that pays
-_REWARD_VERB = re.compile(r"多少|几|励|金|钱|了|吗|不|给|\d|[一二三四五六七八九十两]")
-
-
-def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
-    """The departments and items a question names, each with what distinguishes it."""
-    things = [NamedThing(m.group(0), m.group(1), m.group(2)) for m in find_offices(question)]
-    words = [w for w in tokenizer.segment(_QUOTED.sub(" ", question)) if w.strip()]
-    for index, word in enumerate(words):
-        ending = next((e for e in _ITEM_ENDINGS if word.endswith(e)), None)
-        if ending is None or word in tokenizer.terms:
-            continue
-        following = "".join(words[index + 1:index + 3])
-        if ending == "奖" and _REWARD_VERB.match(following):
-            continue  # "名牌产品奖多少": 奖 is how much is paid, not a prize
-        stem = word[: -len(ending)]
-        if not stem and index > 0:
-            before = words[index - 1]
-            if (re.fullmatch(r"[\u4e00-\u9fff]{2,6}", before) and not is_place_name(before)
-                    and (tokenizer.tag(before)[:1] in "nlb" or tokenizer.tag(before) == "ns")):
-                stem = before
-        elif stem and not (tokenizer.in_dictionary(stem) and tokenizer.tag(stem)[:1] in "nlba") \
-                and not (tokenizer.in_dictionary(word) and tokenizer.tag(word)[:1] in "nl"):
-            continue  # "能奖" is a turn of phrase, "使用商标" an act, "个人奖" a prize
-        if len(stem) >= 2 and ending not in stem and not _QUESTION_CHARS.search(stem) \
-                and not _PLACE_WORD.search(stem) \
-                and not _GENERIC.search(stem):
-            things.append(NamedThing(stem + ending, stem, ending))
-    return things
-
-
-_MIN_UNSEEN_KEY = 5
 # measures that passages name in other words ("奖励多少" is answered by "给予…50万元")
 _PLAIN_MEASURES = re.compile(
     r"奖励|奖金|补助|补贴|资助|扶持|奖补|金额|数额|标准|比例|资金|费用|罚款|罚金|时间|时限|期限|钱"
@@ -581,9 +404,6 @@ def _holds_word(word: str, text: str) -> bool:
         return True
     pairs = [word[i:i + 2] for i in range(len(word) - 1)]
     return sum(pair in text for pair in pairs) * 2 > len(pairs)
-# words of three characters that name no particular thing
-_GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些人|老百姓|工作人员|负责人|具体内容)$"
-                      r"|[省市县区州镇乡]$|^(多长|多久|多少|几)")
 # an amount the question names: "拿200万元那档奖励" asks about the rule that pays it
 # ("去年缴税400万元" says who the asker is, not which rule)
 _AMOUNT_NAMED = re.compile(r"(?:拿|领|得|奖)[^，,。？?\d]{0,2}(\d+(?:\.\d+)?)(万元|万|元)"
@@ -644,92 +464,3 @@ _FILLER_PAIRS = frozenset({
     "请问", "我们", "企业", "公司", "这个", "那个", "可以", "的是", "是哪", "哪个", "一下", "知道",
     "想问", "问一", "现在", "如果", "要是", "的话", "个部", "么样", "怎样", "多少", "少钱",
 })
-
-
-def select_units(reader: EvidenceReader, hits: Sequence[Hit],
-                 neighbours: Neighbours | None = None,
-                 subject: str = "") -> tuple[list[Scored], list[Scored]]:
-    """(answering units best first, relevant units that lack what is asked).
-
-    Where no unit both holds the question and carries what it asks, a unit of the document
-    that holds the question best may answer with less of the question's words: "罚款多少" is
-    answered by the penalty article, which names the act only by its article number.
-    `subject`: the document another part of the same question was answered from."""
-    scored = [reader.score(unit) for hit in hits for unit in read_units(hit, neighbours)]
-    named = [s for s in scored if reader.names_keys(s.unit)]
-    relevant = [s for s in named if s.relevance >= MIN_RELEVANCE]
-    answering = sorted((s for s in relevant if reader.answers(s)), key=lambda s: -s.score)
-    lacking = sorted((s for s in relevant if not reader.answers(s)), key=lambda s: -s.score)
-    if not answering and reader.required - {Kind.UNITS}:
-        # (who leads is never taken from a weaker passage: the note of the next task would do)
-        # the document the question is about: its best passage, or, for a long question in a
-        # user's own words that no passage holds half of, the passage that holds most of it
-        about = lacking or sorted((s for s in named if s.relevance >= SUBJECT_RELEVANCE),
-                                  key=lambda s: -s.relevance)
-        floor = SAME_DOCUMENT_RELEVANCE if lacking or subject else SUBJECT_RELEVANCE
-        subject = subject or (about[0].unit.hit.chunk.doc_id if about else "")
-        sanction = bool(_SANCTION_ASKED.search(reader.part or reader.question))
-        if has_own_sanction(reader, lacking):
-            return [], lacking
-        if about and not sanction:
-            # a count or a period somewhere in the document is no answer: only a unit that
-            # holds a good share of what the best one does ("字号最多几个汉字" is not answered
-            # by "一次告知" of another article)
-            floor = max(floor, _SUBJECT_SHARE * about[0].relevance)
-        if not subject and sanction:
-            # "开黑车被查到,驾驶证暂扣多久": the consequence of an act told in words no passage
-            # uses, from the document most passages found come from ("非法客运"); a reward or a
-            # target is never read off a document so loosely
-            subject, floor = _dominant_document(hits), SAME_DOCUMENT_RELEVANCE
-        # "绕城高速以内放烟花罚多少": the passage that holds the question ("…以内区域,禁止燃放烟花
-        # 爆竹") names the act; the sanction answering is the one for that act
-        act = _pairs(_compact(about[0].unit.text)) if about else set()
-        answering = sorted((s for s in named if s.relevance >= floor
-                            and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
-                           key=lambda s: -(s.score + _ACT_CREDIT * _echo(s.unit.text, act)))[:1]
-    if answering:
-        best = answering[0].score
-        answering = [s for s in answering if s.score >= NEAR_BEST * best]
-    return _distinct(answering)[:MAX_UNITS], lacking
-
-
-def _echo(text: str, pairs: set[str]) -> float:
-    """The share of a text's character pairs that `pairs` holds."""
-    own = _pairs(_compact(text))
-    return len(own & pairs) / len(own) if own and pairs else 0.0
-
-
-_ACT_CREDIT = 0.3
-
-
-def has_own_sanction(reader: EvidenceReader, lacking: Sequence[Scored]) -> bool:
-    """"不按期移交档案的罚款多少": the act asked about has its own sanction (处分), which names
-    no fine; another act's fine in the same law is no answer, here or in passages read later."""
-    return bool(lacking) and Kind.PENALTY in lacking[0].carries \
-        and bool(_SANCTION_ASKED.search(reader.part or reader.question))
-
-
-def _dominant_document(hits: Sequence[Hit]) -> str:
-    """The document of the best passage, where it holds half or more of the best passages."""
-    top = [hit.chunk.doc_id for hit in hits[:_DOMINANT_OF]]
-    if top and top.count(top[0]) * 2 >= len(top):
-        return top[0]
-    return ""
-
-
-_DOMINANT_OF = 8
-_SUBJECT_SHARE = 0.5
-_SANCTION_ASKED = re.compile(r"罚|赔|暂扣|扣留|拘留|吊销|处分|处罚|追究|没收")
-
-
-def _distinct(scored: list[Scored]) -> list[Scored]:
-    seen: set[tuple[str, int]] = set()
-    kept = []
-    for s in scored:
-        key = (s.unit.hit.chunk.doc_id, s.unit.start)
-        if key not in seen:
-            seen.add(key)
-            kept.append(s)
-    return kept
-
-

@@ -1,0 +1,108 @@
+"""Which units answer: those that hold the question and carry what it asks, best first; or,
+where none does, the best of the document the question is about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.asked import Kind
+from app.evidence.reader import (
+    MAX_UNITS,
+    MIN_RELEVANCE,
+    NEAR_BEST,
+    SAME_DOCUMENT_RELEVANCE,
+    SUBJECT_RELEVANCE,
+    EvidenceReader,
+    Scored,
+    _pairs,
+)
+from app.evidence.units import Neighbours, _compact, read_units
+from kb.hit import Hit
+
+
+def select_units(reader: EvidenceReader, hits: Sequence[Hit],
+                 neighbours: Neighbours | None = None,
+                 subject: str = "") -> tuple[list[Scored], list[Scored]]:
+    """(answering units best first, relevant units that lack what is asked).
+
+    Where no unit both holds the question and carries what it asks, a unit of the document
+    that holds the question best may answer with less of the question's words: "罚款多少" is
+    answered by the penalty article, which names the act only by its article number.
+    `subject`: the document another part of the same question was answered from."""
+    scored = [reader.score(unit) for hit in hits for unit in read_units(hit, neighbours)]
+    named = [s for s in scored if reader.names_keys(s.unit)]
+    relevant = [s for s in named if s.relevance >= MIN_RELEVANCE]
+    answering = sorted((s for s in relevant if reader.answers(s)), key=lambda s: -s.score)
+    lacking = sorted((s for s in relevant if not reader.answers(s)), key=lambda s: -s.score)
+    if not answering and reader.required - {Kind.UNITS}:
+        # (who leads is never taken from a weaker passage: the note of the next task would do)
+        # the document the question is about: its best passage, or, for a long question in a
+        # user's own words that no passage holds half of, the passage that holds most of it
+        about = lacking or sorted((s for s in named if s.relevance >= SUBJECT_RELEVANCE),
+                                  key=lambda s: -s.relevance)
+        floor = SAME_DOCUMENT_RELEVANCE if lacking or subject else SUBJECT_RELEVANCE
+        subject = subject or (about[0].unit.hit.chunk.doc_id if about else "")
+        sanction = bool(_SANCTION_ASKED.search(reader.part or reader.question))
+        if has_own_sanction(reader, lacking):
+            return [], lacking
+        if about and not sanction:
+            # a count or a period somewhere in the document is no answer: only a unit that
+            # holds a good share of what the best one does ("字号最多几个汉字" is not answered
+            # by "一次告知" of another article)
+            floor = max(floor, _SUBJECT_SHARE * about[0].relevance)
+        if not subject and sanction:
+            # "开黑车被查到,驾驶证暂扣多久": the consequence of an act told in words no passage
+            # uses, from the document most passages found come from ("非法客运"); a reward or a
+            # target is never read off a document so loosely
+            subject, floor = _dominant_document(hits), SAME_DOCUMENT_RELEVANCE
+        # "绕城高速以内放烟花罚多少": the passage that holds the question ("…以内区域,禁止燃放烟花
+        # 爆竹") names the act; the sanction answering is the one for that act
+        act = _pairs(_compact(about[0].unit.text)) if about else set()
+        answering = sorted((s for s in named if s.relevance >= floor
+                            and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
+                           key=lambda s: -(s.score + _ACT_CREDIT * _echo(s.unit.text, act)))[:1]
+    if answering:
+        best = answering[0].score
+        answering = [s for s in answering if s.score >= NEAR_BEST * best]
+    return _distinct(answering)[:MAX_UNITS], lacking
+
+
+def _echo(text: str, pairs: set[str]) -> float:
+    """The share of a text's character pairs that `pairs` holds."""
+    own = _pairs(_compact(text))
+    return len(own & pairs) / len(own) if own and pairs else 0.0
+
+
+_ACT_CREDIT = 0.3
+
+
+def has_own_sanction(reader: EvidenceReader, lacking: Sequence[Scored]) -> bool:
+    """"不按期移交档案的罚款多少": the act asked about has its own sanction (处分), which names
+    no fine; another act's fine in the same law is no answer, here or in passages read later."""
+    return bool(lacking) and Kind.PENALTY in lacking[0].carries \
+        and bool(_SANCTION_ASKED.search(reader.part or reader.question))
+
+
+def _dominant_document(hits: Sequence[Hit]) -> str:
+    """The document of the best passage, where it holds half or more of the best passages."""
+    top = [hit.chunk.doc_id for hit in hits[:_DOMINANT_OF]]
+    if top and top.count(top[0]) * 2 >= len(top):
+        return top[0]
+    return ""
+
+
+_DOMINANT_OF = 8
+_SUBJECT_SHARE = 0.5
+_SANCTION_ASKED = re.compile(r"罚|赔|暂扣|扣留|拘留|吊销|处分|处罚|追究|没收")
+
+
+def _distinct(scored: list[Scored]) -> list[Scored]:
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for s in scored:
+        key = (s.unit.hit.chunk.doc_id, s.unit.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(s)
+    return kept
