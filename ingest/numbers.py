@@ -30,7 +30,9 @@ PERCENT = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*[%％]|百分之{_CN}")
 # Caps and floors written before an amount: "最高补助300万元", "不超过30万元"
 CAP = re.compile(r"不超过|最高|最多|上限|封顶|以内|以下")
 # Counts of things: "不超过2家", "3个", "组织2个、个人2名", "十名"
-COUNT = re.compile(rf"{_NUMBER}\s*(?:个(?![月工小])|家|名|项|人|户|件|批|届|次(?!性)|位)")
+# ("八大产业集群", "四大工程", "十大行动": a count of things the text goes on to name)
+COUNT = re.compile(rf"{_NUMBER}\s*(?:个(?![月工小])|家|名|项|人|户|件|批|届|次(?!性)|位)"
+                   r"|(?<![一二三四五六七八九十百千万\d])[二三四五六七八九十两]大(?=[\u4e00-\u9fff]{2})")
 # Periods and cycles: "每两年评选一次", "每3年", "年度", "五年内", "60日内", "三十个工作日"
 PERIOD = re.compile(
     rf"每{_NUMBER}?\s*[年月季届]|每年度|年度|{_NUMBER}\s*(?:个)?(?P<unit>工作日|日|天|月|年|周|届|小时)"

@@ -47,3 +47,12 @@ def test_periods_and_dates() -> None:
     assert has_period("不得参加下一届评审") and not has_period("有效期内不再具备条件")
     assert has_date("自2021年3月1日起施行") and has_date("二○一一年八月十七日")
     assert not has_date("到2025年")  # a year alone is no day
+
+
+def test_a_count_of_named_things_is_a_count() -> None:
+    from ingest.numbers import has_count
+
+    assert has_count("围绕全市八大产业集群,加快实施质量提升行动")
+    assert has_count("深入推进品牌建设“四大工程”")
+    assert not has_count("培育一大批知名品牌")
+    assert not has_count("扩大品牌影响力")
