@@ -133,8 +133,7 @@ class Answerer:
             return Evidence(text, intent, region, (), (), replace(number, question=asked_text))
         if asks_issuer(text):
             # "…是哪个部门印发的": the issuers of the document named, from its header
-            titled = self._titles(metas).about(text)
-            issuer = answer_issuer(text, metas, metas[titled[0]] if titled else None)
+            issuer = answer_issuer(text, metas, self._titled(text, metas))
             if issuer is not None:
                 return Evidence(text, intent, region, (), (), replace(issuer, question=asked_text))
         asked = query.kinds
@@ -194,8 +193,7 @@ class Answerer:
         elif answer.refused and asks_issued(text):
             # "…是哪天印发的": the document's own date, which its source line shows
             # of a document the question names or nearly spells out, never of the best passage's
-            titled = self._titles(metas).about(text)
-            answer = answer_issue_date(text, metas, metas[titled[0]] if titled else None) or answer
+            answer = answer_issue_date(text, metas, self._titled(text, metas)) or answer
         if answer.refused and fact_refusal is not None:
             answer = fact_refusal
         elif answer.refused and number is not None:
@@ -250,14 +248,19 @@ class Answerer:
         """"对外关系法从哪天开始施行": the clause that says so ("本法自2023年7月1日起施行")
         shares no word with the question but 施行, so retrieval seldom finds it; it is read in
         the document the question names, or else in that of the best passage."""
-        named = self._titles(metas).about(query.text)[:1] or [hits[0].chunk.doc_id]
-        doc_id = named[0]
+        titled = self._titled(query.text, metas)
+        doc_id = titled.doc_id if titled is not None else hits[0].chunk.doc_id
         clauses = [Hit(chunk, metas[doc_id], 0.0) for chunk in self.kb.chunks(doc_id)
                    if _EFFECTIVE_CLAUSE.search(chunk.text)]
         if not clauses:
             return None
         answer = answer_from_evidence(query, clauses, self.kb, best_only=True, subject=doc_id)
         return None if answer.refused else answer
+
+    def _titled(self, text: str, metas: Mapping[str, DocumentMeta]) -> DocumentMeta | None:
+        """The document whose title the question names or nearly spells out, if one."""
+        titled = self._titles(metas).about(text)
+        return metas[titled[0]] if titled else None
 
     def _titles(self, metas: Mapping[str, DocumentMeta]) -> TitleIndex:
         """The index of the titles held, rebuilt when the documents change."""

@@ -83,9 +83,7 @@ def asked_kinds(question: str) -> frozenset[Kind]:
 
 def asks_recipient(question: str) -> bool:
     """"奖给哪些单位" / "哪些单位有机会被表扬": who receives is asked, not which department acts."""
-    text = re.sub(r"\s+", "", question)
-    return any(rule.kind == Kind.UNITS and rule.not_asked is not None and rule.not_asked.search(text)
-               for rule in kind_rules())
+    return _matches("units", "not_asked", question)
 
 
 def carried_kinds(text: str, header: str = "") -> frozenset[Kind]:

@@ -203,15 +203,16 @@ def _said_beyond(fact: Responsibility) -> str:
         if len(after) < 6:
             # what stands right before the task describes it: its end is kept
             before = body[:at].strip(" 。;；,，|:：")
-            return f":…{before[-_TOPIC_CHARS:]}" if len(before) > _TOPIC_CHARS else \
-                (f":{before}" if len(before) >= 6 else "")
+            if len(before) > _TOPIC_CHARS:
+                return f":…{before[-_TOPIC_CHARS:]}"
+            return f":{before}" if len(before) >= 6 else ""
         body = after
     body = body.strip(" 。;；,，|:：")
     return f":{_clip(body)}" if len(body) >= 6 else ""
 
 
-def _clip(text: str, chars: int = _TOPIC_CHARS) -> str:
-    return text if len(text) <= chars else text[:chars] + "…"
+def _clip(text: str) -> str:
+    return text if len(text) <= _TOPIC_CHARS else text[:_TOPIC_CHARS] + "…"
 
 
 _EFFECT_WORDS = {

@@ -100,7 +100,7 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
         if (doc_id, unit.start) in listed or (
                 unit.lead is not None and (doc_id, unit.lead.start) in listed):
             continue
-        sentence = f"{unit.hit.chunk.doc_id}\n{_compact(unit.text)}"
+        sentence = f"{doc_id}\n{_compact(unit.text)}"
         if sentence in said:
             continue  # the same sentence in three articles of one document is said once
         said.add(sentence)
@@ -129,11 +129,11 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
         for span in _following(s, reader, neighbours):
             line += f" {_tidy(span.quote)}{citer.cite(span)}"
             listed.add((doc_id, span.start))  # a sentence shown after one unit is not shown again
-        if definitions is not None and s is chosen[0]:
-            for span in _definitions_asked(question, unit, definitions(doc_id)):
-                if (doc_id, span.start) not in listed:
-                    line += f" {_tidy(span.quote)}{citer.cite(span)}"
-                    listed.add((doc_id, span.start))
+        if definitions is not None and s is chosen[0] and _ASKS_SPECIFIC.search(question):
+            defining = _definition_asked(question, unit, definitions(doc_id))
+            if defining is not None and (doc_id, defining.start) not in listed:
+                line += f" {_tidy(defining.quote)}{citer.cite(defining)}"
+                listed.add((doc_id, defining.start))
         children = sections(unit) if sections is not None and reader.asks_list else []
         if len(children) >= 2 and s is chosen[0]:
             # "四大工程具体指哪四个": the sections under the one the unit stands in
@@ -148,20 +148,22 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
                   citations=tuple(citer.citations))
 
 
-def _definitions_asked(question: str, unit: Unit,
-                       defined: list[tuple[str, Span]]) -> list[Span]:
+# what a question says when it asks a term to be made specific (the term follows or precedes)
+_ASKS_SPECIFIC = re.compile(r"哪些|哪几|哪类|什么|是指|指的是|包括|范围")
+
+
+def _definition_asked(question: str, unit: Unit, defined: list[tuple[str, Span]]) -> Span | None:
     """"具体是哪些亲属不行": the unit says "近亲属", which the law defines in another article
     ("本条例所称近亲属,是指配偶、父母…"); the definition of a term of the unit that the
     question asks to be made specific."""
-    found = []
     for term, span in defined:
         if term not in unit.text or unit.start <= span.start < unit.end:
             continue
         head = re.escape(term[-2:])
         if re.search(rf"(?:哪些|哪几种?|哪类|什么样?的?){head}|{head}.{{0,8}}(?:是指|指的是|指什么|包括|范围)",
                      question):
-            found.append(span)
-    return found[:1]
+            return span
+    return None
 
 
 # "(市商务局牵头,…配合)" / "〔责任单位:省市场监管局按职责分工负责。〕" / "X、Y负责落实。": the

@@ -38,6 +38,7 @@ from app.evidence.units import (
     task_before,
 )
 from ingest import numbers
+from ingest.front_matter import KINDS
 from ingest.numbers import CAP
 from kb.tokenizer import domain_tokenizer
 
@@ -352,7 +353,7 @@ _PLAIN_MEASURES = re.compile(
     r"奖励|奖金|补助|补贴|资助|扶持|奖补|金额|数额|标准|比例|资金|费用|罚款|罚金|时间|时限|期限|钱"
     r"|范围|幅度|额度|上限|下限|区间|多长")
 _ASKS_NUMBER = re.compile(r"多少|几|多长|多久")
-_DOCUMENT_KIND = re.compile(r"(?:条例|办法|规定|细则|决定|意见|通知|方案|规则|法)$")
+_DOCUMENT_KIND = re.compile(rf"(?:{'|'.join(KINDS)})$")
 _TIME_MEASURE = re.compile(r"(?:期|期限|时间|时限|年限|时长)$")
 _MEASURE_REACH = 3
 # what may stand between the measure and "多少": "有效期是几年", "租金最高多少"

@@ -360,7 +360,6 @@ def subsections(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Span]:
 _BARE_NOTE = re.compile(r"^\s*[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位|牵头部门|责任主体)")
 _TASK_MARK = re.compile(r"(?:^|\n)\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.．、)]"
                         r"|[一二三四五六七八九十]+、)")
-_NOTE_END = re.compile(r"[)）〕\]]")
 
 
 def task_before(unit: Unit) -> Span | None:
