@@ -172,6 +172,11 @@ class Answerer:
             # "散煤运输归哪些部门监管？流动摊贩烧散煤又归谁管？": the facts of the best passages
             # may answer one part; the others are read from the passages
             grounded = add_lines(grounded, answer_from_evidence(query, hits, self.kb))
+        elif grounded is not None and intent == Intent.RESPONSIBILITY:
+            # "品牌做起来以后由谁运营": the fact of the passage names who manages; the sentence
+            # that reads best may name another body ("交由…协会具体负责运营")
+            grounded = add_lines(grounded, answer_from_evidence(query, hits, self.kb,
+                                                                best_only=True))
         if grounded is not None:
             return Evidence(text, intent, region, _cited_facts(grounded, facts), tuple(hits),
                             replace(grounded, question=asked_text))

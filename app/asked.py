@@ -31,6 +31,7 @@ class Kind(StrEnum):
     DEFINITION = "definition"
     MEETING = "meeting"
     PHONE = "phone"
+    WEBSITE = "website"
 
 
 # Kinds whose answer is a number: a passage without one cannot answer, however close its words.
@@ -133,6 +134,19 @@ def _flavours() -> dict[str, re.Pattern[str]]:
 def money_flavour(text: str) -> frozenset[str]:
     """What money a text speaks of: a reward ("奖励", "补助") or a penalty ("罚款")."""
     return frozenset(name for name, pattern in _flavours().items() if pattern.search(text))
+
+
+@lru_cache(maxsize=1)
+def _recipient_classes() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(pattern)
+            for name, pattern in _answer_kinds()["recipient_classes"].items()}
+
+
+def recipient_classes(text: str) -> frozenset[str]:
+    """Whom a text speaks of: a person ("个人", "公民") or a body ("单位", "企业"): "对单位处
+    二千元以上…罚款,对个人处五百元以上…罚款" pays each its own sum."""
+    return frozenset(name for name, pattern in _recipient_classes().items()
+                     if pattern.search(text))
 
 
 @lru_cache(maxsize=16)

@@ -31,7 +31,7 @@ PERCENT = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*[%％]|百分之{_CN}")
 CAP = re.compile(r"不超过|最高|最多|上限|封顶|以内|以下")
 # Counts of things: "不超过2家", "3个", "组织2个、个人2名", "十名"
 # ("八大产业集群", "四大工程", "十大行动": a count of things the text goes on to name)
-COUNT = re.compile(rf"{_NUMBER}\s*(?:个(?![月工小])|家|名|项|人|户|件|批|届|次(?!性)|位)"
+COUNT = re.compile(rf"{_NUMBER}\s*(?:个(?![月工小])|家|名|项|人|户|件|批|届|次(?!性)|位|节|所|座|台|辆|种|套|株|棵)"
                    r"|(?<![一二三四五六七八九十百千万\d])[二三四五六七八九十两]大(?=[\u4e00-\u9fff]{2})")
 # Periods and cycles: "每两年评选一次", "每3年", "年度", "五年内", "60日内", "三十个工作日"
 PERIOD = re.compile(
@@ -154,5 +154,10 @@ def period_units(text: str) -> frozenset[str]:
     return frozenset(m.group("unit") for m in PERIOD.finditer(DATE.sub(" ", text)) if m.group("unit"))
 
 
+# A day or month of every year: "每年4月", "每年的九月一日" ("爱国卫生月定在哪个月")
+YEARLY_DATE = re.compile(r"每年的?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+                         r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?")
+
+
 def has_date(text: str) -> bool:
-    return bool(DATE.search(text))
+    return bool(DATE.search(text) or YEARLY_DATE.search(text))

@@ -22,6 +22,7 @@ from app.evidence.compose import absence, add_lines, compose
 from app.evidence.reader import EvidenceReader, Scored
 from app.evidence.selection import (
     _distinct,
+    _dominant_document,
     has_own_sanction,
     select_units,
 )
@@ -126,7 +127,11 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 and not has_own_sanction(reader, missing):
             if extra is None:
                 seen = {hit.chunk.chunk_id for hit in hits}
-                extra = [hit for hit in wider() if hit.chunk.chunk_id not in seen]
+                # where retrieval is about one document, the amount missed is looked for in
+                # it: a 供热 question is not answered by a 抗震 article that says "平方米"
+                about = _dominant_document(hits)
+                extra = [hit for hit in wider() if hit.chunk.chunk_id not in seen
+                         and (not about or hit.chunk.doc_id == about)]
             found, more_missing = select_units(reader, extra, library.neighbours)
             missing = [*missing, *more_missing]
         per_part.append(found)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from app.answer import REFUSAL, Answer, Citation
-from app.asked import Kind, carried_kinds
+from app.asked import Kind, carried_kinds, recipient_classes
 from app.citer import Citer, document_label
 from app.evidence.reader import CONCLUSION_CHARS, EvidenceReader, Scored
 from app.evidence.units import (
@@ -52,11 +52,15 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
     if start < len(text):
         bounds.append((start, len(text)))
     rated = []
+    # "对单位处…罚款,对个人处…罚款": where the unit pays each class its own, the class asked
+    contrasted = len(recipient_classes(text)) > 1
     for index, (a, b) in enumerate(bounds):
         clause = text[a:b]
         kind_bonus = 1.0 if reader.asked & carried_kinds(clause) else 0.0
         if reader.asks_cap and CAP.search(clause):
             kind_bonus += 0.5
+        if contrasted:
+            kind_bonus += _RECIPIENT_CREDIT * _same_recipient(reader.recipients, clause)
         # a clause is read with the one before it: "对新获得国内外专利授权的," says what
         # "给予每件6000元奖励;" pays for
         # ("新城是指…" read with "中心城是指…" before it does not hold "中心城" as well as that does)
@@ -81,6 +85,20 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
         first, last = min(first, index), max(last, index)
     clause = text[bounds[first][0]:bounds[last][1]]
     return ("…" if first > 0 else "") + clause + ("…" if last + 1 < len(bounds) else "")
+
+
+def _same_recipient(asked: frozenset[str], clause: str) -> int:
+    """1 for a clause about the class of recipient the question names alone ("个人…罚多少"
+    and "对个人处五百元…"), -1 for one about another class only, else 0."""
+    named = recipient_classes(clause)
+    if not asked or not named:
+        return 0
+    if named <= asked:
+        return 1
+    return -1 if not named & asked else 0
+
+
+_RECIPIENT_CREDIT = 0.6
 
 
 def compose(question: str, intent: str, chosen: Sequence[Scored], reader: EvidenceReader,
@@ -275,7 +293,18 @@ def _says_more(line: str, answer: str) -> bool:
     # "14 | …": a table row's serial number states nothing
     line = _ROW_NUMBER.sub("", line)
     line = _ITEM_NUMBER.sub("", line)  # "(3)建立…" / "4 .开展…": an item's number states nothing
-    return any(_compact(found) not in _compact(answer) for found in _STATED.findall(line))
+    said = _compact(answer)
+    if any(_compact(found) not in said for found in _STATED.findall(line)):
+        return True
+    # "待品牌成熟后,交由夏县电商协会具体负责运营" beside a fact line that names only the bureau
+    # that manages: a body the answer does not name
+    return any(_compact(found) not in said for found in _BODY.findall(line))
+
+
+# a body named in a line, without the word that leads to it ("由", "交由", "会同")
+_BODY = re.compile(r"(?:(?<=[由交同和及与、,，;；:：])|^)(?:由|交由|会同)?"
+                   r"([\u4e00-\u9fff]{2,12}?(?:协会|委员会|中心|局|厅|办公室|公司|银行|海关|法院|检察院))"
+                   r"(?![长])")
 
 
 def add_lines(first: Answer, second: Answer) -> Answer:

@@ -17,6 +17,7 @@ from app.asked import (
     date_events,
     imposes_sanction,
     money_flavour,
+    recipient_classes,
     required_kinds,
     states_conditions,
     states_frequency,
@@ -44,6 +45,8 @@ from kb.tokenizer import domain_tokenizer
 
 # A unit answers when it holds this much of the question's weight ...
 MIN_RELEVANCE = 0.46
+# ... or this much, in the document most retrieved passages come from;
+DOMINANT_RELEVANCE = 0.42
 # ... or this much, in the document whose passage holds the question best (at least this much).
 SAME_DOCUMENT_RELEVANCE = 0.24
 SUBJECT_RELEVANCE = 0.36
@@ -124,6 +127,9 @@ class EvidenceReader:
                         rf"{m.group(2) or m.group(4)}"
                         for m in _AMOUNT_NAMED.finditer(_compact(part or question))]
         self.asks_reward = bool(_ASKS_REWARD.search(part or question))
+        # "个人…罚多少": the class of recipient asked about, where the question names one only
+        recipients = recipient_classes(part or question)
+        self.recipients = recipients if len(recipients) == 1 else frozenset()
 
     def _held(self, word: str, text: str) -> float:
         if word in text:
@@ -236,7 +242,9 @@ class EvidenceReader:
         if numeric and not numeric & scored.carries:
             return False  # "罚款多少钱" is not answered by "(五)罚款;", which names no sum
         if Kind.MONEY in self.required:
-            flavour = money_flavour(_unit_words(scored.unit))
+            # "(一)单位转让…的,不低于…净收入的20%" is paid as the article it stands in says
+            # ("…给予职务发明创造的发明人…奖金和报酬")
+            flavour = money_flavour(_unit_words(scored.unit)) or money_flavour(scored.unit.scope)
             # a fine answers only a question about fines; a question about a reward or a
             # fine, only money said to be one ("赌注特大是指五百元以上" is neither)
             if flavour == {"penalty"} and "penalty" not in self.flavour:
@@ -255,11 +263,8 @@ class EvidenceReader:
                 and _plain_region(scored.unit.hit.meta.region) != _plain_region(self.region):
             # "威海到2025年要培育多少家": a province's target is the province's total
             return False
-        if self.years:
-            unit = scored.unit
-            around = f"{unit.scope or unit.hit.chunk.text} {unit.hit.meta.title} {unit.hit.meta.date}"
-            if not all(year in around for year in self.years):
-                return False
+        if self.years and not all(self._dated(scored.unit, year) for year in self.years):
+            return False
         if self.required == {Kind.PENALTY} and "罚" in (self.part or self.question) \
                 and not imposes_sanction(_with_lead(scored.unit)):
             return False  # "会给什么处罚" is not answered by "…撤销…按照国家有关规定执行"
@@ -281,6 +286,17 @@ class EvidenceReader:
         if self.measure and self.required:
             return _measured(self.measure, _compact(scored.unit.text))
         return True
+
+    def _dated(self, unit: Unit, year: str) -> bool:
+        """Whether a year the question names stands for the unit: in its passage, its
+        document's title, date or file name ("…-2010.txt"), or, for a document that gives no
+        date, anywhere in it ("2010年那版" of a text dated only by "(1996—2010)")."""
+        meta = unit.hit.meta
+        if any(year in text for text in (unit.scope or unit.hit.chunk.text, meta.title,
+                                          meta.date, meta.source_file.rsplit("/", 1)[-1])):
+            return True
+        return not meta.date and self.document is not None \
+            and year in self.document(unit.hit.chunk.doc_id)
 
     def relevance_to_part(self, text: str) -> float:
         if self.part is None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from app.asked import Kind
 from app.evidence.reader import (
     MAX_UNITS,
+    DOMINANT_RELEVANCE,
     MIN_RELEVANCE,
     NEAR_BEST,
     SAME_DOCUMENT_RELEVANCE,
@@ -32,7 +33,11 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
     `subject`: the document another part of the same question was answered from."""
     scored = [reader.score(unit) for hit in hits for unit in read_units(hit, neighbours)]
     named = [s for s in scored if reader.names_keys(s.unit)]
-    relevant = [s for s in named if s.relevance >= MIN_RELEVANCE]
+    # the document most of what retrieval found comes from is the one the question is about:
+    # there a unit in the user's own words may hold a little less of the question
+    dominant = _dominant_document(hits)
+    relevant = [s for s in named if s.relevance >= MIN_RELEVANCE or (
+        s.relevance >= DOMINANT_RELEVANCE and s.unit.hit.chunk.doc_id == dominant)]
     answering = sorted((s for s in relevant if reader.answers(s)), key=lambda s: -s.score)
     lacking = sorted((s for s in relevant if not reader.answers(s)), key=lambda s: -s.score)
     if not answering and reader.required - {Kind.UNITS}:

@@ -26,6 +26,12 @@ from app.evidence.reader import _measure
     ("奖金由哪级财政出?", Kind.FUNDING),
     ("发文字号是什么?", Kind.DOC_NUMBER),
     ("由哪个部门负责?", Kind.UNITS),
+    ("志愿者累计服务满多少小时可以评五星级?", Kind.PERIOD),
+    ("有偿分配的配额占多大比例?", Kind.MONEY),
+    ("租房要交多少押金?", Kind.MONEY),
+    ("中小学每周要上多少节体育课?", Kind.COUNT),
+    ("申报网站地址是什么?", Kind.WEBSITE),
+    ("爱国卫生月定在每年的哪个月?", Kind.DATE),
 ])
 def test_the_kind_asked(question: str, kind: Kind) -> None:
     assert kind in asked_kinds(question)
@@ -33,6 +39,12 @@ def test_the_kind_asked(question: str, kind: Kind) -> None:
 
 def test_a_trade_name_is_no_document_number() -> None:
     assert Kind.DOC_NUMBER not in asked_kinds("被认定为中华老字号有没有奖励?")
+
+
+def test_capital_withdrawn_is_no_question_of_who_pays() -> None:
+    question = "银行注册资本造假或者偷偷把出资抽走，会被罚多少？"
+    assert Kind.MONEY in required_kinds(asked_kinds(question), question)
+    assert Kind.FUNDING in asked_kinds("这笔奖金由谁出资？")
 
 
 def test_who_pays_needs_no_amount() -> None:
@@ -138,3 +150,22 @@ def test_the_document_asked_about_is_not_the_measure_counted() -> None:
 
     assert read("按河南省开发区条例多少天内要审批完毕？").measure == ""
     assert read("选址意见书的有效期是几年？").measure == "有效期"
+
+
+def test_a_website_asked_is_carried_only_by_a_named_site() -> None:
+    assert Kind.WEBSITE in carried_kinds("名单在市人民政府门户网站公布")
+    assert Kind.WEBSITE not in carried_kinds("推动网上申报、网上办理、网上查询工作")
+    assert Kind.COUNT in carried_kinds("保证学生每周不少于三节体育课")
+
+
+def test_a_day_of_every_year_is_a_date() -> None:
+    assert Kind.DATE in carried_kinds("每年四月为爱国卫生月")
+    assert Kind.DATE not in carried_kinds("本省实行爱国卫生月制度")
+    assert Kind.PERIOD in carried_kinds("市长质量奖每年评选一次")
+
+
+def test_the_recipient_a_text_speaks_of() -> None:
+    from app.asked import recipient_classes
+    assert recipient_classes("对个人处五百元以上一千元以下的罚款") == {"person"}
+    assert recipient_classes("对单位处二千元以上二万元以下的罚款") == {"body"}
+    assert recipient_classes("减免个人所得税") == frozenset()

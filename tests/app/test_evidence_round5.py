@@ -1,0 +1,102 @@
+"""Reading, round five: a year the question names may be held by a document that gives no
+date of its own; the sum for the class of recipient asked about ("个人") is the one quoted; and in
+the document retrieval is about, a unit in the user's own words may hold a little less of the
+question.
+
+The documents are written for the test, in the layouts real ones use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.app.asking import answered, home_with
+
+pytestmark = pytest.mark.slow
+
+OLD_AWARD = """鹤山市市长质量奖评定管理办法
+第一章 总 则
+第一条 为引导和激励我市各行各业的组织实施卓越绩效模式,根据《中华人民共和国产品质量法》、《鹤山市质量振兴规划(2006—2010)》的有关规定,结合我市实际,制定本办法。
+第二条 本办法所称鹤山市市长质量奖(以下简称市长质量奖)是鹤山市人民政府设立的最高质量奖项。
+第三条 市长质量奖每两年评选一次。每次获奖组织数量不超过2家(允许空缺)。
+"""
+
+NEW_AWARD = """鹤山市市长质量奖管理办法
+鹤山市人民政府
+2022年5月19日
+第一条 为推动我市高质量发展,制定本办法。
+第二条 市长质量奖每两年评选一次,每次获奖组织数量不超过5家。
+第三条 本办法自2022年6月1日起施行。
+"""
+
+AIR = """鹤山市大气污染防治条例
+(2021年5月28日鹤山市第十七届人民代表大会常务委员会第三十次会议通过)
+第一条 为了保护和改善大气环境,防治大气污染,制定本条例。
+第十二条 市、县(市、区)人民政府可以划定禁止露天烧烤的区域,并向社会公布。
+第三十三条 违反本条例规定,在市、县(市、区)人民政府划定的禁止区域内露天烧烤、骑墙(窗)烧烤或者为露天烧烤、骑墙(窗)烧烤提供场地的,由城市管理部门责令改正,没收烧烤工具和违法所得,并对单位处二千元以上二万元以下的罚款,对个人处五百元以上一千元以下的罚款。
+"""
+
+SANITATION = """鹤山市市容和环境卫生管理条例
+(2018年8月15日鹤山市第十五届人民代表大会常务委员会第十次会议通过)
+第十一条 市容环境卫生责任区以及责任人,按照下列规定确定:
+(一)城市道路、广场等公共场所,由管理单位负责;
+(二)江、河、湖泊等水域及岸线,由管理单位负责;
+(三)住宅小区由业主委托的物业服务企业负责,没有委托物业服务企业的住宅小区由居民委员会负责;
+第十二条 市容环境卫生责任人的责任如下:
+(一)保持责任区内市容整洁;
+(二)保持责任区内环境卫生整洁,无暴露垃圾、粪便、污水;
+"""
+
+
+@pytest.fixture(scope="module")
+def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return home_with(bundled_home, tmp_path_factory.mktemp("round5"), {
+        "heshan_award_old": OLD_AWARD, "heshan_award_2022": NEW_AWARD,
+        "heshan_air": AIR, "heshan_sanitation": SANITATION})
+
+
+def test_a_year_is_held_by_a_document_that_gives_no_date(home: Path) -> None:
+    reply = answered(home, "按2010年那版鹤山市市长质量奖评定管理办法，每次最多能有几家组织获奖？",
+                     "不超过2家")
+    assert "5家" not in reply["answer"], reply["answer"]
+
+
+def test_the_sum_for_the_recipient_asked_about_is_quoted(home: Path) -> None:
+    answered(home, "在鹤山市，个人在政府划定不许烧烤的区域里摆露天烧烤摊，会被罚多少钱？",
+             "对个人处五百元以上一千元以下的罚款")
+
+
+def test_the_document_retrieval_is_about_answers_in_the_users_own_words(home: Path) -> None:
+    answered(home, "鹤山有些老小区一直没请物业公司，那小区里的市容和环卫责任该由谁来担？",
+             "居民委员会")
+
+
+def test_a_unit_a_little_below_the_bar_answers_only_in_the_document_retrieval_is_about() -> None:
+    from app.asked import Kind
+    from app.evidence.reader import DOMINANT_RELEVANCE, MIN_RELEVANCE, EvidenceReader, Scored
+    from app.evidence.selection import select_units
+    from app.evidence.units import Unit
+    from ingest.document import Chunk, DocumentMeta
+    from kb.hit import Hit
+
+    relevance = (DOMINANT_RELEVANCE + MIN_RELEVANCE) / 2
+
+    class Reader(EvidenceReader):
+        def score(self, unit: Unit) -> Scored:  # every unit holds as much, and names who
+            return Scored(unit, relevance, relevance, frozenset({Kind.UNITS}))
+
+    def hits(answering: str, other: str, answering_hits: int) -> list[Hit]:
+        found = []
+        for index in range(6):
+            doc = answering if index < answering_hits else other
+            text = "住宅小区由业主委托的物业服务企业负责。" if index == 0 else f"第{index}条 其他规定。"
+            chunk = Chunk(f"{doc}-{index}", doc, text, 0, len(text))
+            found.append(Hit(chunk, DocumentMeta(doc, f"{doc}条例"), 1.0 / (index + 1)))
+        return found
+
+    reader = Reader("没请物业的小区谁来管", list, lambda words: dict.fromkeys(words, 1.0))
+    answering, _ = select_units(reader, hits("a", "b", answering_hits=5))
+    assert [s.unit.hit.chunk.doc_id for s in answering][:1] == ["a"]
+    answering, _ = select_units(reader, hits("a", "b", answering_hits=1))
+    assert answering == []
