@@ -118,10 +118,17 @@ def _plausible_number(written: str, scale: str | None) -> bool:
     return bool(scale) or len(written) > 1 or not re.fullmatch(f"[{_CN_DIGITS}]", written)
 
 
+# A sum stated as a multiple of another: "违法所得1倍以上3倍以下的罚款", "年收入二倍的赔偿"
+MULTIPLE = re.compile(rf"{_NUMBER}\s*倍")
+_MONEY_BASE = re.compile(r"所得|金额|收入|货值|价款|价值|费用|税款|工资|报酬|营业额|数额|罚款|罚金|赔偿|资金")
+
+
 def has_money(text: str, header: str = "") -> bool:
-    """Whether a passage states an amount of money or a share, or a table row holds a bare
-    number under a header that names the unit ("金额(万元) | 30")."""
+    """Whether a passage states an amount of money or a share (or a multiple of a sum), or a
+    table row holds a bare number under a header that names the unit ("金额(万元) | 30")."""
     if find_amounts(text):
+        return True
+    if MULTIPLE.search(text) and _MONEY_BASE.search(text):
         return True
     return bool(header and header_unit(header) and any(
         _BARE_NUMBER.match(cell) for cell in text.split("|")))

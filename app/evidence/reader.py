@@ -244,7 +244,8 @@ class EvidenceReader:
         if Kind.MONEY in self.required:
             # "(一)单位转让…的,不低于…净收入的20%" is paid as the article it stands in says
             # ("…给予职务发明创造的发明人…奖金和报酬")
-            flavour = money_flavour(_unit_words(scored.unit)) or money_flavour(scored.unit.scope)
+            flavour = money_flavour(_unit_words(scored.unit)) or (
+                self.flavour and money_flavour(scored.unit.scope))
             # a fine answers only a question about fines; a question about a reward or a
             # fine, only money said to be one ("赌注特大是指五百元以上" is neither)
             if flavour == {"penalty"} and "penalty" not in self.flavour:

@@ -293,6 +293,8 @@ def _items_after(chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[
                 break
         return items
     for span in following:
+        if _ARTICLE_OR_HEADING.match(span.quote):
+            break  # "第四十八条 …有下列情形之一的": the items after it are another article's
         if not _ITEM.match(span.quote):
             between += 1
             if not items or between > _MAX_BETWEEN_ITEMS:

@@ -49,11 +49,23 @@ SANITATION = """鹤山市市容和环境卫生管理条例
 """
 
 
+UNION = """鹤山市工会条例
+(2017年11月23日鹤山市第十四届人民代表大会常务委员会第四十一次会议通过)
+第四十七条 违反本条例规定,有下列情形之一的,由劳动行政部门责令恢复其工作,并补发被解除劳动合同期间应得的报酬;职工、工会工作人员不愿恢复工作的,由劳动行政部门责令给予本人年收入二倍的赔偿:
+(一)职工因参加工会活动而被解除劳动合同的;
+(二)工会工作人员因履行本条例规定的职责而被解除劳动合同的。
+第四十八条 违反本条例规定,有下列情形之一的,由市或者区人民政府责令改正:
+(一)妨碍工会组织职工通过职工代表大会行使民主权利的;
+(二)非法撤销、合并工会组织的。
+"""
+
+
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round5"), {
         "heshan_award_old": OLD_AWARD, "heshan_award_2022": NEW_AWARD,
-        "heshan_air": AIR, "heshan_sanitation": SANITATION})
+        "heshan_air": AIR, "heshan_sanitation": SANITATION,
+        "heshan_union": UNION})
 
 
 def test_a_year_is_held_by_a_document_that_gives_no_date(home: Path) -> None:
@@ -70,6 +82,12 @@ def test_the_sum_for_the_recipient_asked_about_is_quoted(home: Path) -> None:
 def test_the_document_retrieval_is_about_answers_in_the_users_own_words(home: Path) -> None:
     answered(home, "鹤山有些老小区一直没请物业公司，那小区里的市容和环卫责任该由谁来担？",
              "居民委员会")
+
+
+def test_a_sum_stated_as_a_multiple_is_read_with_its_own_articles_items(home: Path) -> None:
+    reply = answered(home, "在鹤山，工会干部因为替职工维权被单位解除了劳动合同，如果本人不想再回去上班，"
+                           "能拿到多少赔偿？", "年收入二倍")
+    assert "非法撤销" not in reply["answer"], reply["answer"]
 
 
 def test_a_unit_a_little_below_the_bar_answers_only_in_the_document_retrieval_is_about() -> None:

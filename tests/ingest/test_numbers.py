@@ -56,3 +56,9 @@ def test_a_count_of_named_things_is_a_count() -> None:
     assert has_count("深入推进品牌建设“四大工程”")
     assert not has_count("培育一大批知名品牌")
     assert not has_count("扩大品牌影响力")
+
+
+def test_a_multiple_of_a_sum_is_money() -> None:
+    assert has_money("并处违法所得1倍以上3倍以下的罚款")
+    assert has_money("由劳动行政部门责令给予本人年收入二倍的赔偿")
+    assert not has_money("产量翻两倍")
