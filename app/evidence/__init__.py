@@ -157,11 +157,11 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
             and all(index in vague for index, found in enumerate(per_part) if found):
         # "政府给不给补贴？一个人补多少？": the amount is what is asked; a passage that only
         # speaks of the subject answers neither part, and the amount's absence is said
-        return absence(question, intent, lacking, readers[unfound[0]])
+        return absence(question, intent, lacking, readers[unfound[0]], document)
     chosen = [s for found in per_part for s in found]
     chosen = _distinct(chosen)[:1] if best_only else _distinct(chosen)
     if not chosen:
-        return absence(question, intent, lacking, readers[0])
+        return absence(question, intent, lacking, readers[0], document)
     def sections(unit: Unit) -> list[Span]:
         return subsections(unit.hit.chunk, library.chunks(unit.hit.chunk.doc_id))
 

@@ -264,14 +264,30 @@ _KIND_WORDS = {
 
 
 def absence(question: str, intent: str, lacking: Sequence[Scored],
-            reader: EvidenceReader) -> Answer:
-    """A refusal that says which documents speak of the subject without what was asked."""
+            reader: EvidenceReader, document: Callable[[str], str] | None = None) -> Answer:
+    """A refusal that says which documents speak of the subject without what was asked.
+
+    That a document does not state an amount (a period, a count, a date) is said only where no
+    sentence of it states one at all; otherwise only that no passage found states it."""
     if not lacking:
         return Answer(question=question, answer=REFUSAL, refused=True, intent=intent)
-    what = "、".join(_KIND_WORDS[k] for k in sorted(reader.required, key=str) if k in _KIND_WORDS)
-    titles = list(dict.fromkeys(document_label(s.unit.hit.meta) for s in lacking[:3]))
-    text = (f"{REFUSAL}已收录的{';'.join(titles)}涉及所问事项,但相关条文未载明{what or '所问内容'}。")
+    kinds = [k for k in sorted(reader.required, key=str) if k in _KIND_WORDS]
+    what = "、".join(_KIND_WORDS[k] for k in kinds)
+    documents = list(dict.fromkeys(s.unit.hit.chunk.doc_id for s in lacking[:3]))
+    labels = {s.unit.hit.chunk.doc_id: document_label(s.unit.hit.meta) for s in lacking[:3]}
+    titles = ";".join(labels[d] for d in documents)
+    silent = bool(kinds) and document is not None and not any(
+        set(kinds) & carried_kinds(sentence)
+        for doc_id in documents for sentence in _SENTENCES.split(document(doc_id)))
+    if silent:
+        text = f"{REFUSAL}已收录的{titles}涉及所问事项,但全文未载明任何{what}。"
+    else:
+        text = (f"{REFUSAL}已收录的{titles}涉及所问事项,但检索到的条文中未找到所问的"
+                f"{what or '内容'},请以原文为准。")
     return Answer(question=question, answer=text, refused=True, intent=intent)
+
+
+_SENTENCES = re.compile(r"[。；;\n]")
 
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.asking import answered, home_with
+from tests.app.asking import answered, home_with, refused
 
 pytestmark = pytest.mark.slow
 
@@ -88,6 +88,16 @@ def test_a_sum_stated_as_a_multiple_is_read_with_its_own_articles_items(home: Pa
     reply = answered(home, "在鹤山，工会干部因为替职工维权被单位解除了劳动合同，如果本人不想再回去上班，"
                            "能拿到多少赔偿？", "年收入二倍")
     assert "非法撤销" not in reply["answer"], reply["answer"]
+
+
+def test_a_document_is_said_to_be_silent_only_where_no_sentence_of_it_states_the_kind(
+        home: Path) -> None:
+    silent = refused(home, "鹤山市市容环境卫生责任人没保持责任区整洁，罚款多少钱？")
+    assert "全文未载明任何金额" in silent["answer"], silent["answer"]
+    # the air regulation states sums, though not the one asked: only the search is reported
+    unsure = refused(home, "鹤山市的大气污染防治条例里，禁止露天烧烤的区域划定以后，政府给烧烤摊主"
+                           "发多少搬迁补贴？")
+    assert "未载明" not in unsure["answer"] and "未找到" in unsure["answer"], unsure["answer"]
 
 
 def test_a_unit_a_little_below_the_bar_answers_only_in_the_document_retrieval_is_about() -> None:
