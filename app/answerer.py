@@ -35,6 +35,7 @@ from ingest.document import DocumentMeta
 from ingest.fact import Fact, FactKind
 from ingest.numbers import YEAR
 from ingest.places import place_names
+from ingest.plain import expansion
 from kb.hit import Hit
 from kb.knowledge_base import KnowledgeBase
 from kb.tokenizer import domain_tokenizer
@@ -190,7 +191,9 @@ class Answerer:
                 return Evidence(text, intent, region, (), tuple(hits),
                                 replace(number, question=asked_text))
         answer = answer_from_evidence(
-            query, hits, self.kb, lambda: self._local(self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region), region, metas))
+            query, hits, self.kb,
+            lambda: self._local(self.kb.keyword_hits(text, _ABSENCE_PASSAGES, region,
+                                                     expansion(text)), region, metas))
         if answer.refused and asks_effect(text):
             # "…从哪天开始施行": a date only the document's header gives
             answer = answer_effective_date(text, metas, hits[0].meta if hits else None) \
@@ -234,7 +237,8 @@ class Answerer:
                 metas: Mapping[str, DocumentMeta]) -> list[Hit]:
         """The passages for a question, and those of the documents it names."""
         k = max(self.top_k, _EVIDENCE_PASSAGES)
-        hits = self.kb.search(text, k=k, region=region)
+        also = expansion(text)  # "坐过牢" is searched as "刑事处罚" too
+        hits = self.kb.search(text, k=k, region=region, also=also)
         named = {meta.doc_id for meta in documents_named(text, metas)}
         if len(named) > _NAMED_DOCUMENTS:
             named = set()
@@ -244,7 +248,8 @@ class Answerer:
             # "按照《土地调查条例》,…最多罚多少": the passages of the document named, beside the
             # best of all; in a library of thousands, its answering article may rank below others
             seen = {hit.chunk.chunk_id for hit in hits}
-            hits += [hit for hit in self.kb.search(text, k=k, region=region, documents=named)
+            hits += [hit for hit in self.kb.search(text, k=k, region=region, documents=named,
+                                                   also=also)
                      if hit.chunk.chunk_id not in seen]
         return self._local(hits, region, metas)
 

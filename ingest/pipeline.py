@@ -21,7 +21,7 @@ from ingest.segmenter import segment
 
 # Part of every content hash: bump it when cleaning, segmentation or fact extraction changes,
 # so the next ingest re-parses documents whose text did not change.
-PIPELINE_VERSION = "5"  # 5: no chunk over HARD_MAX_CHARS
+PIPELINE_VERSION = "6"  # 5: no chunk over HARD_MAX_CHARS; 6: items indexed with their lead
 _UNSAFE_ID = re.compile(r"[^0-9A-Za-z_\-\u3400-\u4dbf\u4e00-\u9fff]+")
 
 

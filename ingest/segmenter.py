@@ -53,7 +53,42 @@ def segment(
             pieces.extend(prose_pieces(text, start, end))
     pieces = [trimmed for piece in pieces for trimmed in [trim(text, piece)] if trimmed.size > 0]
     pieces = merge_tiny(split_long(text, pieces, max_chars, min_chars), min_chars)
-    return build_chunks(document.doc_id, text, cap_length(text, pieces, hard_max_chars))
+    pieces = with_leads(text, cap_length(text, pieces, hard_max_chars))
+    return build_chunks(document.doc_id, text, pieces)
+
+
+# "(一)被判处刑罚正在执行…的;" means something only after "…具有下列情形之一的业主不得担任业主
+# 委员会成员:": an item is indexed with the line that introduces it (never quoted with it)
+_ITEM_START = re.compile(r"^\s*(?:[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|[①-⑳])")
+_LEAD_END = re.compile(r"[:：]\s*$")
+_LEAD_CHARS = 100
+
+
+def with_leads(text: str, pieces: list[Piece]) -> list[Piece]:
+    """Items (paragraphs that start "(一)", "(1)" or "①") with the lead sentence that ends in a
+    colon before them as their context, where they have none of their own."""
+    result, lead = [], ""
+    for piece in pieces:
+        body = text[piece.start:piece.end]
+        if piece.kind != "paragraph":
+            lead = ""
+        elif _ITEM_START.match(body):
+            if lead and not piece.context:
+                piece = replace(piece, context=lead)
+        else:
+            lead = _lead_sentence(body)
+        result.append(piece)
+    return result
+
+
+def _lead_sentence(body: str) -> str:
+    """The last sentence of a piece where it introduces a list ("…有下列情形之一的:"), else ""."""
+    stripped = body.rstrip()
+    if not _LEAD_END.search(stripped):
+        return ""
+    ends = [match.end() for match in _SENTENCE_END.finditer(stripped[:-1])]
+    sentence = stripped[ends[-1]:] if ends else stripped
+    return sentence.strip()[-_LEAD_CHARS:]
 
 
 def split_regions(text: str) -> list[tuple[str, int, int, list[tuple[int, str]]]]:

@@ -362,9 +362,10 @@ class KnowledgeBase:
         return self._tokenizer.tokenize(text)
 
     def search(self, query: str, k: int = 5, region: str | None = None,
-               documents: Collection[str] | None = None) -> list[Hit]:
+               documents: Collection[str] | None = None, also: str = "") -> list[Hit]:
         """Hybrid search: BM25 and vectors fused by reciprocal rank, best first; only in
-        `documents` (ids) where given."""
+        `documents` (ids) where given. `also`: words the keyword search looks for besides the
+        query's own (those documents write for its everyday words)."""
         snapshot = self._current()
         if not snapshot.chunks:
             raise KBNotBuilt(f"the knowledge base at {self.home} has no documents yet")
@@ -375,7 +376,8 @@ class KnowledgeBase:
         if mask is not None and not mask.any():
             return []
         query_tokens = self._tokenizer.tokenize(query)
-        bm25_ranking = self._bm25_ranking(snapshot, query_tokens, mask)
+        bm25_ranking = self._bm25_ranking(
+            snapshot, query_tokens + (self._tokenizer.tokenize(also) if also else []), mask)
         vector_ranking, similarities = self._vector_ranking(snapshot, query, mask)
         fused = fuse_rankings([bm25_ranking, vector_ranking])[:k]
         if region:
@@ -410,11 +412,15 @@ class KnowledgeBase:
         return (before if before and before.doc_id == chunk.doc_id else None,
                 after if after and after.doc_id == chunk.doc_id else None)
 
-    def keyword_hits(self, query: str, k: int, region: str | None = None) -> list[Hit]:
-        """The k chunks BM25 ranks highest for `query`, as hits (no vector search)."""
+    def keyword_hits(self, query: str, k: int, region: str | None = None,
+                     also: str = "") -> list[Hit]:
+        """The k chunks BM25 ranks highest for `query` (and the words `also`), as hits (no
+        vector search)."""
         snapshot = self._current()
         query_tokens = self._tokenizer.tokenize(query)
-        ranking = self._bm25_ranking(snapshot, query_tokens, snapshot.region_mask(region), k)
+        ranking = self._bm25_ranking(
+            snapshot, query_tokens + (self._tokenizer.tokenize(also) if also else []),
+            snapshot.region_mask(region), k)
         return [Hit(chunk=snapshot.chunks[index], meta=snapshot.metas[snapshot.chunks[index].doc_id],
                     score=0.0, coverage=self._coverage(snapshot, query_tokens, index),
                     bm25_rank=rank)

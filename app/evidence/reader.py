@@ -41,6 +41,7 @@ from app.evidence.units import (
 from ingest import numbers
 from ingest.front_matter import KINDS
 from ingest.numbers import CAP
+from ingest.plain import written_for
 from kb.tokenizer import domain_tokenizer
 
 # A unit answers when it holds this much of the question's weight ...
@@ -108,6 +109,13 @@ class EvidenceReader:
                       if not any(t != other and t in other for other in self.words)}
         self.total = sum(self.words[t] for t in self.parts)
         self.pairs = _pairs(_QUESTION_CHARS.sub(" ", said))
+        # "坐过牢" is held by "受过刑事处罚": a word or pair inside an everyday phrase is held by
+        # the words documents write for it
+        self.stand_ins: dict[str, tuple[str, ...]] = {}
+        for plain, written in written_for(said):
+            for piece in (*self.words, *self.pairs):
+                if piece in plain or plain in piece:
+                    self.stand_ins[piece] = self.stand_ins.get(piece, ()) + written
         self.levels = frozenset(_LEVEL.findall(question))
         self.keys = _key_words(question, weigh, tokenize)
         # "湖北那个设了荆江质量奖的城市…工程质量归哪几个局管": a name that says which place or
@@ -127,17 +135,23 @@ class EvidenceReader:
                         rf"{m.group(2) or m.group(4)}"
                         for m in _AMOUNT_NAMED.finditer(_compact(part or question))]
         self.asks_reward = bool(_ASKS_REWARD.search(part or question))
+        # a price in 元 is asked ("每平方米多少元"), not a share or a multiple
+        self.asks_sum = bool(_ASKS_SUM.search(part or question)) \
+            and not _ASKS_SHARE.search(part or question)
         # "个人…罚多少": the class of recipient asked about, where the question names one only
         recipients = recipient_classes(part or question)
         self.recipients = recipients if len(recipients) == 1 else frozenset()
 
     def _held(self, word: str, text: str) -> float:
-        if word in text:
+        if word in text or any(written in text for written in self.stand_ins.get(word, ())):
             return self.words[word]
         if _abbreviates(word, text):
             return self.words[word]  # "业委会" is held by "业主委员会"
         found = [self.words[p] for p in self.parts[word] if p in text]
         return min(self.words[word], _PART_CREDIT * max(found)) if found else 0.0
+
+    def _pair_held(self, pair: str, text: str) -> bool:
+        return pair in text or any(written in text for written in self.stand_ins.get(pair, ()))
 
     def relevance(self, text: str, context: str = "", title: str = "") -> float:
         """Share of the question held by `text`: IDF-weighted words and character pairs,
@@ -156,7 +170,7 @@ class EvidenceReader:
             words = held / self.total
         pairs = 0.0
         if self.pairs:
-            held_pairs = sum(1.0 if p in compact else _TITLE_CREDIT if p in named
+            held_pairs = sum(1.0 if self._pair_held(p, compact) else _TITLE_CREDIT if p in named
                              else 0.5 if p in around else 0.0 for p in self.pairs)
             pairs = held_pairs / len(self.pairs)
         return 0.5 * words + 0.5 * pairs
@@ -259,6 +273,9 @@ class EvidenceReader:
             return False
         if self.asks_reward and "reward" not in money_flavour(_unit_words(scored.unit)):
             return False
+        if self.asks_sum and not numbers.header_unit(scored.unit.hit.chunk.context) \
+                and not any(amount.yuan for amount in numbers.find_amounts(scored.unit.text)):
+            return False  # "每平方米多少元" is not answered by "不得超过…热价的百分之三十"
         if self.region and self.required & {Kind.COUNT, Kind.MONEY} \
                 and _TARGET.search(scored.unit.text) \
                 and _plain_region(scored.unit.hit.meta.region) != _plain_region(self.region):
@@ -298,6 +315,11 @@ class EvidenceReader:
             return True
         return not meta.date and self.document is not None \
             and year in self.document(unit.hit.chunk.doc_id)
+
+    def of_region(self, unit: Unit) -> bool:
+        """Whether a unit's document is of the place the question names (not of its province)."""
+        return bool(self.region and unit.hit.meta.region) \
+            and _plain_region(unit.hit.meta.region) == _plain_region(self.region or "")
 
     def relevance_to_part(self, text: str) -> float:
         if self.part is None:
@@ -453,6 +475,11 @@ def _unit_words(unit: Unit) -> str:
     chunk = unit.hit.chunk
     return " ".join((unit.lead.quote if unit.lead else "", unit.text, chunk.context,
                      *chunk.section_path))
+
+
+_ASKS_SUM = re.compile(r"每[^，,。？?]{0,8}(?:多少|几)(?:钱|元|块)|(?:单价|价格|价钱|热价|水价|电价|票价)"
+                       r"[^，,。？?]{0,4}(?:多少|几)")
+_ASKS_SHARE = re.compile(r"比例|百分|%|％|几成|倍|费率|税率|利率")
 
 
 # a word of the document's title holds for each of its units, a little less than the unit's own

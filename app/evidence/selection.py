@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from app.asked import Kind
 from app.evidence.reader import (
-    MAX_UNITS,
     DOMINANT_RELEVANCE,
+    MAX_UNITS,
     MIN_RELEVANCE,
     NEAR_BEST,
     SAME_DOCUMENT_RELEVANCE,
@@ -35,9 +35,12 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
     named = [s for s in scored if reader.names_keys(s.unit)]
     # the document most of what retrieval found comes from is the one the question is about:
     # there a unit in the user's own words may hold a little less of the question
+    # (and so may the rule of the place the question names: "洛阳的开发商…" is answered by
+    # 洛阳's own regulation, though the State Council's holds as much of the question)
     dominant = _dominant_document(hits)
     relevant = [s for s in named if s.relevance >= MIN_RELEVANCE or (
-        s.relevance >= DOMINANT_RELEVANCE and s.unit.hit.chunk.doc_id == dominant)]
+        s.relevance >= DOMINANT_RELEVANCE and (s.unit.hit.chunk.doc_id == dominant
+                                               or reader.of_region(s.unit)))]
     answering = sorted((s for s in relevant if reader.answers(s)), key=lambda s: -s.score)
     lacking = sorted((s for s in relevant if not reader.answers(s)), key=lambda s: -s.score)
     if not answering and reader.required - {Kind.UNITS}:

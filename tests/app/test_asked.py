@@ -169,3 +169,13 @@ def test_the_recipient_a_text_speaks_of() -> None:
     assert recipient_classes("对个人处五百元以上一千元以下的罚款") == {"person"}
     assert recipient_classes("对单位处二千元以上二万元以下的罚款") == {"body"}
     assert recipient_classes("减免个人所得税") == frozenset()
+
+
+def test_a_price_is_not_answered_by_a_share() -> None:
+    from app.evidence.reader import EvidenceReader
+    reader = EvidenceReader("集中供暖的基本热价是每平方米多少元？", list,
+                            lambda words: dict.fromkeys(words, 1.0))
+    assert reader.asks_sum
+    assert not EvidenceReader("罚多少钱？", list, lambda words: dict.fromkeys(words, 1.0)).asks_sum
+    assert not EvidenceReader("每平方米补助比例是多少？", list,
+                              lambda words: dict.fromkeys(words, 1.0)).asks_sum

@@ -60,12 +60,26 @@ UNION = """鹤山市工会条例
 """
 
 
+PROPERTY = """鹤山市物业管理条例
+(2019年12月26日鹤山市第十六届人民代表大会常务委员会第二十五次会议通过)
+第十九条 业主委员会由业主大会会议选举产生,是业主大会的执行机构,履行下列职责:
+(一)召集业主大会会议,报告物业管理的实施情况;
+(二)代表业主与业主大会选聘的物业服务企业签订物业服务合同;
+(三)监督管理规约的实施。
+第二十条 业主大会可以在管理规约或者议事规则中规定,具有下列情形之一的业主不得担任业主委员会成员:
+(一)被判处刑罚正在执行或者刑罚执行完毕未满五年的;
+(二)被列入严重失信名单的;
+(三)拒付物业服务费的。
+第二十一条 业主委员会成员应当遵守法律、法规和管理规约,不得泄露业主信息。
+"""
+
+
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round5"), {
         "heshan_award_old": OLD_AWARD, "heshan_award_2022": NEW_AWARD,
         "heshan_air": AIR, "heshan_sanitation": SANITATION,
-        "heshan_union": UNION})
+        "heshan_union": UNION, "heshan_property": PROPERTY})
 
 
 def test_a_year_is_held_by_a_document_that_gives_no_date(home: Path) -> None:
@@ -100,6 +114,10 @@ def test_a_document_is_said_to_be_silent_only_where_no_sentence_of_it_states_the
     assert "未载明" not in unsure["answer"] and "未找到" in unsure["answer"], unsure["answer"]
 
 
+def test_an_everyday_word_is_held_by_the_word_the_law_writes(home: Path) -> None:
+    answered(home, "鹤山小区选业委会，坐过牢的人能当业委会成员吗？", "刑罚")
+
+
 def test_a_unit_a_little_below_the_bar_answers_only_in_the_document_retrieval_is_about() -> None:
     from app.asked import Kind
     from app.evidence.reader import DOMINANT_RELEVANCE, MIN_RELEVANCE, EvidenceReader, Scored
@@ -114,13 +132,14 @@ def test_a_unit_a_little_below_the_bar_answers_only_in_the_document_retrieval_is
         def score(self, unit: Unit) -> Scored:  # every unit holds as much, and names who
             return Scored(unit, relevance, relevance, frozenset({Kind.UNITS}))
 
-    def hits(answering: str, other: str, answering_hits: int) -> list[Hit]:
+    def hits(answering: str, other: str, answering_hits: int, region: str = "") -> list[Hit]:
         found = []
         for index in range(6):
             doc = answering if index < answering_hits else other
             text = "住宅小区由业主委托的物业服务企业负责。" if index == 0 else f"第{index}条 其他规定。"
             chunk = Chunk(f"{doc}-{index}", doc, text, 0, len(text))
-            found.append(Hit(chunk, DocumentMeta(doc, f"{doc}条例"), 1.0 / (index + 1)))
+            meta = DocumentMeta(doc, f"{doc}条例", region=region if doc == answering else "")
+            found.append(Hit(chunk, meta, 1.0 / (index + 1)))
         return found
 
     reader = Reader("没请物业的小区谁来管", list, lambda words: dict.fromkeys(words, 1.0))
@@ -128,3 +147,8 @@ def test_a_unit_a_little_below_the_bar_answers_only_in_the_document_retrieval_is
     assert [s.unit.hit.chunk.doc_id for s in answering][:1] == ["a"]
     answering, _ = select_units(reader, hits("a", "b", answering_hits=1))
     assert answering == []
+    # the rule of the place the question names is as good as the document retrieval is about
+    local = Reader("没请物业的小区谁来管", list, lambda words: dict.fromkeys(words, 1.0),
+                   region="河南省洛阳市")
+    answering, _ = select_units(local, hits("a", "b", answering_hits=1, region="河南省洛阳市"))
+    assert [s.unit.hit.chunk.doc_id for s in answering][:1] == ["a"]

@@ -195,3 +195,21 @@ def test_tiny_heading_folds_into_its_first_child() -> None:
     chunks = parse_text(text, doc_id="tiny").chunks
     assert len(chunks) == 1
     assert chunks[0].section_path == ("一、主要措施", "(一)抓质量提升")
+
+
+def test_an_item_is_indexed_with_the_line_that_introduces_it() -> None:
+    text = ("某市物业管理条例\n"
+            "第二十条 业主大会可以在管理规约中规定,具有下列情形之一的业主不得担任业主委员会成员:\n"
+            "(一)被判处刑罚正在执行或者刑罚执行完毕未满五年的;\n"
+            "(二)被列入严重失信名单的。\n"
+            "第二十一条 业主委员会应当自选举产生之日起三十日内备案。\n"
+            "(一)这一行不是列表的一项。\n")
+    chunks = parse_text(text, doc_id="leads").chunks
+    item = next(c for c in chunks if c.text.startswith("(一)被判处刑罚"))
+    assert item.context.endswith("不得担任业主委员会成员:"), item.context
+    assert "刑罚" not in item.context and item.text == text[item.start:item.end]
+    assert "不得担任" in item.indexed_text
+    second = next(c for c in chunks if c.text.startswith("(二)"))
+    assert second.context == item.context
+    stray = next(c for c in chunks if "(一)这一行" in c.text)
+    assert stray.context == ""
