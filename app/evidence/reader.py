@@ -273,6 +273,9 @@ class EvidenceReader:
             return False
         if self.asks_reward and "reward" not in money_flavour(_unit_words(scored.unit)):
             return False
+        if self.levels and self.required & {Kind.MONEY, Kind.COUNT} \
+                and _other_level_only(scored.unit.text, self.levels):
+            return False  # "县级未来工厂奖多少" is not paid by "省级…、市级“未来工厂”…"
         if self.asks_sum and not numbers.header_unit(scored.unit.hit.chunk.context) \
                 and not any(amount.yuan for amount in numbers.find_amounts(scored.unit.text)):
             return False  # "每平方米多少元" is not answered by "不得超过…热价的百分之三十"
@@ -375,10 +378,19 @@ _LEVEL_ALIASES: dict[str, str] = {}
 
 def _other_level_only(text: str, asked: frozenset[str]) -> bool:
     """A unit that tiers by level but never names the level asked ("县级未来工厂" against
-    "省级…、市级…未来工厂") speaks of other levels."""
-    named = {_LEVEL_ALIASES.get(level, level) for level in _LEVEL.findall(text)}
+    "省级…、市级…未来工厂") speaks of other levels; "省级以上" names the national level too."""
+    named: set[str] = set()
+    for match in _LEVEL_AND_ABOVE.finditer(text):
+        level = _LEVEL_ALIASES.get(match.group(1), match.group(1))
+        named.add(level)
+        if match.group(2) and level in _LEVELS_UP:
+            named.update(_LEVELS_UP[:_LEVELS_UP.index(level)])
     wanted = {_LEVEL_ALIASES.get(level, level) for level in asked}
     return bool(named) and not (named & wanted)
+
+
+_LEVEL_AND_ABOVE = re.compile(r"(国家级|省级|市级|县级|区级|州级|乡镇级)(以上)?")
+_LEVELS_UP = ["国家级", "省级", "市级", "县级"]  # from the highest down
 
 
 # "领导小组都有哪些职责" / "包括哪几项": the whole list is asked

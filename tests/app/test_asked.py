@@ -179,3 +179,12 @@ def test_a_price_is_not_answered_by_a_share() -> None:
     assert not EvidenceReader("罚多少钱？", list, lambda words: dict.fromkeys(words, 1.0)).asks_sum
     assert not EvidenceReader("每平方米补助比例是多少？", list,
                               lambda words: dict.fromkeys(words, 1.0)).asks_sum
+
+
+def test_a_level_and_above_holds_the_higher_levels() -> None:
+    from app.evidence.reader import _other_level_only
+    tiers = "对认定为省级“未来工厂”的奖励500万元;对认定为市级“未来工厂”的奖励50万元"
+    assert _other_level_only(tiers, frozenset({"县级"}))
+    assert not _other_level_only(tiers, frozenset({"市级"}))
+    assert not _other_level_only("对获得省级以上品牌的奖励10万元", frozenset({"国家级"}))
+    assert _other_level_only("对获得省级以上品牌的奖励10万元", frozenset({"县级"}))
