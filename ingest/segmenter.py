@@ -241,6 +241,8 @@ def build_chunks(doc_id: str, text: str, pieces: list[Piece]) -> tuple[Chunk, ..
     for piece in pieces:
         chunk_text = text[piece.start : piece.end]
         parts = [doc_id, "\x1e".join(piece.section_path), chunk_text]
+        if piece.kind == "paragraph" and piece.context:
+            parts.append(piece.context)  # an item's lead is embedded with it: a new lead, a new id
         chunk_id = content_hash(*parts)
         repeat = 1
         while chunk_id in seen:
