@@ -154,14 +154,8 @@ class Answerer:
             facts = self._of_years(facts, YEAR.findall(text), metas)
             answer = answer_with(query, facts, metas)
             if answer is not None and not answer.refused:
-                compound = len(query.parts) > 1
-                if compound or intent == Intent.RESPONSIBILITY:
-                    # "要制定多少项标准？要形成几个产业集群？": the facts may answer one part;
-                    # "查禁赌博的主管部门是谁": a task matched in other words may not be the one
-                    # asked, so the sentence that reads best is shown beside it
-                    hits = self._search(text, region, metas)
-                    found = answer_from_evidence(query, hits, self.kb, best_only=not compound)
-                    answer = add_lines(answer, found)
+                if _reads_beside(query):
+                    answer = self._beside(answer, query, self._search(text, region, metas))
                 return Evidence(text, intent, region, _cited_facts(answer, facts), (),
                                 replace(answer, question=asked_text))
             # "no document gives an amount for X" is said only once the passages are read
@@ -169,15 +163,8 @@ class Answerer:
         # 3. the passages the question is about; the facts they hold, where the intent has some
         hits = self._search(text, region, metas)
         grounded = self._facts_in_passages(query, facts, hits[:self.top_k], metas)
-        if grounded is not None and len(query.parts) > 1:
-            # "散煤运输归哪些部门监管？流动摊贩烧散煤又归谁管？": the facts of the best passages
-            # may answer one part; the others are read from the passages
-            grounded = add_lines(grounded, answer_from_evidence(query, hits, self.kb))
-        elif grounded is not None and intent == Intent.RESPONSIBILITY:
-            # "品牌做起来以后由谁运营": the fact of the passage names who manages; the sentence
-            # that reads best may name another body ("交由…协会具体负责运营")
-            grounded = add_lines(grounded, answer_from_evidence(query, hits, self.kb,
-                                                                best_only=True))
+        if grounded is not None and _reads_beside(query):
+            grounded = self._beside(grounded, query, hits)
         if grounded is not None:
             return Evidence(text, intent, region, _cited_facts(grounded, facts), tuple(hits),
                             replace(grounded, question=asked_text))
@@ -226,6 +213,15 @@ class Answerer:
         """Whether a document's text (its passages, in memory) holds any, or `every`, of `words`."""
         text = "".join(chunk.text for chunk in self.kb.chunks(doc_id))
         return (all if every else any)(word in text for word in words)
+
+    def _beside(self, answer: Answer, query: Query, hits: list[Hit]) -> Answer:
+        """A fact answer with the lines the passages add to it: "要制定多少项标准？要形成几个产业
+        集群？": the facts may answer one part, the others are read from the passages; "查禁赌博的
+        主管部门是谁" / "品牌做起来以后由谁运营": a task matched in other words may not be the one
+        asked, so the sentence that reads best is shown beside it ("交由…协会具体负责运营")."""
+        compound = len(query.parts) > 1
+        return add_lines(answer, answer_from_evidence(query, hits, self.kb,
+                                                      best_only=not compound))
 
     def _other_parts(self, number: Answer, query: Query, hits: list[Hit]) -> Answer:
         """"是哪次会议通过的？文号是多少？": the parts beside the 文号 are read from the passages."""
@@ -309,6 +305,12 @@ class Answerer:
 _EFFECTIVE_CLAUSE = re.compile(
     r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|公布之日|发布之日|印发之日)\s*起\s*"
     r"(?:施行|实施|生效|执行)")
+
+
+def _reads_beside(query: Query) -> bool:
+    """Whether a fact answer is read with the passages: for a compound question, or who is
+    responsible."""
+    return len(query.parts) > 1 or query.intent == Intent.RESPONSIBILITY
 
 
 def _facts_can_answer(intent: Intent, asked: frozenset[Kind]) -> bool:

@@ -19,18 +19,18 @@ def _words() -> dict[str, tuple[str, ...]]:
 
 
 def written_for(question: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The everyday phrases a question holds, longest first and not overlapping, each with the
-    words documents write for it."""
+    """The everyday phrases a question holds, longest first, not overlapping and each once,
+    with the words documents write for it."""
     compact = re.sub(r"\s+", "", question)
     taken = [False] * len(compact)
-    found = []
+    found: dict[str, tuple[str, ...]] = {}
     for plain in sorted(_words(), key=len, reverse=True):
         for match in re.finditer(re.escape(plain), compact):
             if any(taken[match.start():match.end()]):
                 continue
             taken[match.start():match.end()] = [True] * (match.end() - match.start())
-            found.append((plain, _words()[plain]))
-    return found
+            found[plain] = _words()[plain]
+    return list(found.items())
 
 
 def expansion(question: str) -> str:

@@ -15,6 +15,7 @@ from app.evidence.units import (
     _ITEM,
     _LEAD,
     _MAX_ITEMS,
+    _SENTENCE_END,
     Neighbours,
     Unit,
     _compact,
@@ -278,7 +279,7 @@ def absence(question: str, intent: str, lacking: Sequence[Scored],
     titles = ";".join(labels[d] for d in documents)
     silent = bool(kinds) and document is not None and not any(
         set(kinds) & carried_kinds(sentence)
-        for doc_id in documents for sentence in _SENTENCES.split(document(doc_id)))
+        for doc_id in documents for sentence in _SENTENCE_END.split(document(doc_id)))
     if silent:
         text = f"{REFUSAL}已收录的{titles}涉及所问事项,但全文未载明任何{what}。"
     else:
@@ -286,8 +287,6 @@ def absence(question: str, intent: str, lacking: Sequence[Scored],
                 f"{what or '内容'},请以原文为准。")
     return Answer(question=question, answer=text, refused=True, intent=intent)
 
-
-_SENTENCES = re.compile(r"[。；;\n]")
 
 
 

@@ -213,7 +213,7 @@ class EvidenceReader:
             score += 0.12
         if unit.hit.bm25_rank == 1 or unit.hit.vector_rank == 1:
             score += 0.03
-        if self.region and _plain_region(unit.hit.meta.region) == _plain_region(self.region):
+        if self.of_region(unit):
             score += _OWN_REGION  # "在洛阳…": 洛阳's own regulation before 河南省's
         if self.measure and re.search(rf"{re.escape(self.measure)}(?:为|是|:|：)?\s*{_NUMBER_START}",
                                       _compact(unit.text)):
@@ -281,7 +281,7 @@ class EvidenceReader:
             return False  # "每平方米多少元" is not answered by "不得超过…热价的百分之三十"
         if self.region and self.required & {Kind.COUNT, Kind.MONEY} \
                 and _TARGET.search(scored.unit.text) \
-                and _plain_region(scored.unit.hit.meta.region) != _plain_region(self.region):
+                and not self.of_region(scored.unit):
             # "威海到2025年要培育多少家": a province's target is the province's total
             return False
         if self.years and not all(self._dated(scored.unit, year) for year in self.years):
@@ -389,7 +389,7 @@ def _other_level_only(text: str, asked: frozenset[str]) -> bool:
     return bool(named) and not (named & wanted)
 
 
-_LEVEL_AND_ABOVE = re.compile(r"(国家级|省级|市级|县级|区级|州级|乡镇级)(以上)?")
+_LEVEL_AND_ABOVE = re.compile(rf"({_LEVEL.pattern})(以上)?")
 _LEVELS_UP = ["国家级", "省级", "市级", "县级"]  # from the highest down
 
 
