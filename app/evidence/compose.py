@@ -316,10 +316,11 @@ def _says_more(line: str, answer: str) -> bool:
     return any(_compact(found) not in said for found in _BODY.findall(line))
 
 
-# a body named in a line, without the word that leads to it ("由", "交由", "会同")
+# a body named in a line as one that acts, without the word that leads to it ("由", "交由",
+# "会同"): "交由夏县电商协会具体负责运营", not "在知识产权海关保护展示中心等场所"
 _BODY = re.compile(r"(?:(?<=[由交同和及与、,，;；:：])|^)(?:由|交由|会同)?"
                    r"([\u4e00-\u9fff]{2,12}?(?:协会|委员会|中心|局|厅|办公室|公司|银行|海关|法院|检察院))"
-                   r"(?![长])")
+                   r"(?=[负牵配承组实具、,，;；。和及与]|$)")
 
 
 def add_lines(first: Answer, second: Answer) -> Answer:

@@ -152,3 +152,9 @@ def test_a_unit_a_little_below_the_bar_answers_only_in_the_document_retrieval_is
                    region="河南省洛阳市")
     answering, _ = select_units(local, hits("a", "b", answering_hits=1, region="河南省洛阳市"))
     assert [s.unit.hit.chunk.doc_id for s in answering][:1] == ["a"]
+
+
+def test_a_line_beside_a_fact_answer_never_quotes_its_passage_again(home: Path) -> None:
+    reply = answered(home, "好品山东宣传推广由哪个部门牵头？", "省商务厅牵头")
+    spans = [(c["doc_id"], c["quote"]) for c in reply["citations"]]
+    assert len(spans) == len(set(spans)), reply["answer"]
