@@ -71,6 +71,7 @@ _EVIDENCE_PASSAGES = 8
 _ABSENCE_PASSAGES = 40
 _PREFILTER_ABOVE = 2000
 _PREFILTER_PASSAGES = 300
+_POINTER_CHARS = 5  # the shortest tail of a pointing name that still names one thing
 
 
 def readable(question: str) -> str:
@@ -152,7 +153,8 @@ class Answerer:
                 near = self.kb.keyword_chunk_ids(text, _PREFILTER_PASSAGES, scope)
                 facts = [fact for fact in facts if fact.span.chunk_id in near]
             facts = self._of_years(facts, YEAR.findall(text), metas)
-            answer = answer_with(query, facts, metas)
+            facts = self._pointed_at(facts, query.identifying)
+            answer = answer_with(_on_topic(query), facts, metas)
             if answer is not None and not answer.refused:
                 if _reads_beside(query):
                     answer = self._beside(answer, query, self._search(text, region, metas))
@@ -162,7 +164,7 @@ class Answerer:
             fact_refusal = answer
         # 3. the passages the question is about; the facts they hold, where the intent has some
         hits = self._search(text, region, metas)
-        grounded = self._facts_in_passages(query, facts, hits[:self.top_k], metas)
+        grounded = self._facts_in_passages(_on_topic(query), facts, hits[:self.top_k], metas)
         if grounded is not None and _reads_beside(query):
             grounded = self._beside(grounded, query, hits)
         if grounded is not None:
@@ -208,6 +210,18 @@ class Answerer:
             unsaid = [year for year in years if year not in around]
             held[doc_id] = not unsaid or self._text_holds(doc_id, unsaid, every=True)
         return [fact for fact in facts if held[fact.span.doc_id]]
+
+    def _pointed_at(self, facts: list[Fact], names: Sequence[str]) -> list[Fact]:
+        """"那个设了鹤鸣质量奖的城市…归哪几个局管": the facts of the documents that hold the
+        names the question points with (those names are not matched against the facts
+        themselves); all facts where no document holds them."""
+        if not names:
+            return facts
+        # "湖北荆江质量奖": the name may carry the place before it
+        forms = [[name[i:] for i in range(len(name) - _POINTER_CHARS + 1)] for name in names]
+        held = {doc_id for doc_id in {fact.span.doc_id for fact in facts}
+                if all(self._text_holds(doc_id, options) for options in forms)}
+        return [fact for fact in facts if fact.span.doc_id in held] if held else facts
 
     def _text_holds(self, doc_id: str, words: Sequence[str], every: bool = False) -> bool:
         """Whether a document's text (its passages, in memory) holds any, or `every`, of `words`."""
@@ -305,6 +319,12 @@ class Answerer:
 _EFFECTIVE_CLAUSE = re.compile(
     r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|公布之日|发布之日|印发之日)\s*起\s*"
     r"(?:施行|实施|生效|执行)")
+
+
+def _on_topic(query: Query) -> Query:
+    """The query facts are matched with: "荆江质量奖所在的那座城市,3A级景区奖多少" asks about
+    3A级景区; the honour that only says which city is meant matches no fact."""
+    return replace(query, text=query.topic) if query.identifying else query
 
 
 def _reads_beside(query: Query) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,6 +24,37 @@ class Query:
     parts: tuple[str, ...]  # the parts of a compound question; one part if simple
     region: str | None
     explicit_region: str | None
+    # names that only say which place or document is meant ("荆江质量奖所在的那座城市")
+    identifying: tuple[str, ...] = ()
+
+    @property
+    def topic(self) -> str:
+        """The question without the names that only say which place or document is meant:
+        "荆江质量奖所在的那座城市,景区评上3A级奖多少" asks about 3A级景区, not 荆江质量奖."""
+        return without_identifying(self.text)
+
+
+# A name used to point at a place or a document, not asked about: "那个设了荆江质量奖的城市",
+# "荆江质量奖所在的那座城市", "湖北那个荆江质量奖城市", "有荆江质量奖的那个湖北城市"
+_PLACE_HEAD = r"(?:城市|地方|地区|市|县|区|省|州)"
+_IDENTIFYING = re.compile(
+    r"(?:那个|那份|那部|这个|哪个)[^，,。？?]{0,4}?(?:设了?|设立了?|有|搞了?|出了?|发了?|评)"
+    r"(?P<a>[^，,。？?]{2,16}?)的(?:那个)?(?:城市|市|地方|县|区|省|州|文件|意见|办法|条例)"
+    rf"|(?P<b>[^，,。？?有在]{{2,16}}?)所在的?(?:(?:那个|那座|这个)[\u4e00-\u9fff]{{0,4}}?{_PLACE_HEAD}"
+    r"|城市|地方|地区)"
+    rf"|有(?P<c>[^，,。？?]{{2,16}}?)的(?:那个|那座)[\u4e00-\u9fff]{{0,4}}?{_PLACE_HEAD}"
+    r"|(?:那个|那座|这个)(?P<d>[^，,。？?的]{2,16}?)(?:城市|地方|地区)")
+
+
+def identifying_names(question: str) -> tuple[str, ...]:
+    """The names a question uses only to point at a place or a document."""
+    return tuple(next(name for name in match.groups() if name)
+                 for match in _IDENTIFYING.finditer(question))
+
+
+def without_identifying(question: str) -> str:
+    """The question with its pointing phrases blanked."""
+    return _IDENTIFYING.sub(" ", question)
 
 
 def make_query(text: str, asked: str, explicit_region: str | None = None,
@@ -33,7 +65,7 @@ def make_query(text: str, asked: str, explicit_region: str | None = None,
     return Query(text=text, asked=asked, intent=classify(text), kinds=asked_kinds(text),
                  parts=tuple(question_parts(text)),
                  region=explicit_region or extract_region(text, library),
-                 explicit_region=explicit_region)
+                 explicit_region=explicit_region, identifying=identifying_names(text))
 
 
 Asked = str | Query

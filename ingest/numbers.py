@@ -33,6 +33,40 @@ CAP = re.compile(r"不超过|最高|最多|上限|封顶|以内|以下")
 # ("八大产业集群", "四大工程", "十大行动": a count of things the text goes on to name)
 COUNT = re.compile(rf"{_NUMBER}\s*(?:个(?![月工小])|家|名|项|人|户|件|批|届|次(?!性)|位|节|所|座|台|辆|种|套|株|棵)"
                    r"|(?<![一二三四五六七八九十百千万\d])[二三四五六七八九十两]大(?=[\u4e00-\u9fff]{2})")
+# what a question counts: "几节体育课" is counted in 节 (or 课时); "评几个获奖单位" in 个, 家,
+# 名 … but never in 次, which counts times ("每年评审一次" does not say how many win)
+_COUNT_ASKED = re.compile(r"(?:多少|几)\s*(个|家|名|位|人|项|条|批|种|类|届|期|次|节|所|座|台|辆|套|株|棵|户|件)")
+_SAME_COUNT = ({"家", "个", "所", "户"}, {"名", "位", "人", "个"}, {"项", "条", "个", "件"},
+               {"节", "课时", "学时"}, {"次", "回", "遍"}, {"种", "类", "个"}, {"届", "期"},
+               {"株", "棵"}, {"台", "套", "辆"})
+_COUNTED = re.compile(rf"(?<![第\d一二三四五六七八九十百千两]){_NUMBER}\s*(?P<unit>课时|学时|个(?![月工小])|家|名|项|人|户|件|批|届|期|次(?!性)|回|遍"
+                      r"|位|节|所|座|台|辆|种|类|套|株|棵|条)")
+
+
+def count_asked(question: str) -> frozenset[str]:
+    """The words a count that answers a question may be counted in ("几节" -> 节, 课时, 学时);
+    empty where the question names none."""
+    match = _COUNT_ASKED.search(question)
+    if match is None:
+        return frozenset()
+    unit = match.group(1)
+    same = {word for group in _SAME_COUNT if unit in group for word in group} | {unit}
+    if unit == "个":  # "几个" counts anything but times
+        same |= {word for group in _SAME_COUNT for word in group} - {"次", "回", "遍"}
+    return frozenset(same)
+
+
+def count_units(text: str) -> frozenset[str]:
+    """The words a text's counts are counted in ("每天至少开展两次" -> 次)."""
+    units = {m.group("unit") for m in _COUNTED.finditer(text)}
+    if _GROUPS.search(text):
+        units.add("个")  # "八大产业集群" counts as "八个" would
+    return frozenset(units)
+
+
+_GROUPS = re.compile(r"(?<![一二三四五六七八九十百千万\d])[二三四五六七八九十两]大(?=[\u4e00-\u9fff]{2})")
+
+
 # Periods and cycles: "每两年评选一次", "每3年", "年度", "五年内", "60日内", "三十个工作日"
 PERIOD = re.compile(
     rf"每{_NUMBER}?\s*[年月季届]|每年度|年度|{_NUMBER}\s*(?:个)?(?P<unit>工作日|日|天|月|年|周|届|小时)"

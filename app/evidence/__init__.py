@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from app.answer import Answer
-from app.asked import Kind
+from app.asked import NUMERIC, Kind, asked_kinds
 from app.evidence.compose import absence, add_lines, compose
 from app.evidence.reader import EvidenceReader, Scored
 from app.evidence.selection import (
+    _SANCTION_ASKED,
     _distinct,
     _dominant_document,
     has_own_sanction,
@@ -61,7 +62,8 @@ _CONTINUES = re.compile(r"(?:具体|比如|例如|譬如|比方说?|特别是|�
 def question_parts(question: str) -> list[str]:
     """The parts of a compound question, each asking for its own thing; one part if simple."""
     parts: list[str] = []
-    for part in (p.strip(" ,，。") for p in _PART_END.split(question)):
+    pieces = [piece for p in _PART_END.split(question) for piece in _numbers_apart(p)]
+    for part in (p.strip(" ,，。") for p in pieces):
         if len(re.findall(r"[\u4e00-\u9fff]", part)) < _MIN_PART_CHARS:
             continue
         if parts and _CONTINUES.match(part):
@@ -70,6 +72,46 @@ def question_parts(question: str) -> list[str]:
         else:
             parts.append(part)
     return parts if len(parts) > 1 else [question]
+
+
+def _numbers_apart(part: str) -> list[str]:
+    """"多长时间评选一次,每次评几家企业": clauses between commas that each ask for a number of
+    their own kind are parts of their own; any other clause stays with the one it leads to."""
+    clauses = re.split(r"(?<=[,，])", part)
+    groups: list[tuple[str, frozenset[Kind]]] = []
+    pending = ""
+    for clause in clauses:
+        kinds = asked_kinds(clause) & frozenset(NUMERIC)
+        if kinds and groups and pending == "" and kinds != groups[-1][1] \
+                and not kinds & groups[-1][1]:
+            groups.append((clause, kinds))
+        elif kinds and not groups:
+            groups.append((pending + clause, kinds))
+            pending = ""
+        elif groups:
+            if kinds and pending:
+                groups.append((pending + clause, kinds))
+                pending = ""
+            else:
+                pending += clause
+        else:
+            pending += clause
+    if not groups:
+        return [part]
+    if pending:
+        groups[-1] = (groups[-1][0] + pending, groups[-1][1])
+    return [text for text, _ in groups]
+
+
+def _rest_of(doc_id: str, hits: Sequence[Hit], seen: Iterable[str],
+             library: Library) -> list[Hit]:
+    """The passages of the document retrieval is about that were not read yet."""
+    if not doc_id:
+        return []
+    meta = next(hit.meta for hit in hits if hit.chunk.doc_id == doc_id)
+    read = set(seen)
+    return [Hit(chunk, meta, 0.0) for chunk in library.chunks(doc_id)[:_DOCUMENT_CHUNKS]
+            if chunk.chunk_id not in read]
 
 
 def _one_unit_each(per_part: list[list[Scored]]) -> list[list[Scored]]:
@@ -90,6 +132,7 @@ def _one_unit_each(per_part: list[list[Scored]]) -> list[list[Scored]]:
 
 
 _PART_OPTIONS = 3
+_DOCUMENT_CHUNKS = 800  # a document read whole before absence is stated
 _READ_IN_EVERY_FORMAT = frozenset({Kind.MONEY, Kind.PERIOD, Kind.DATE})
 
 
@@ -121,6 +164,7 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
     per_part: list[list[Scored]] = []
     lacking: list[Scored] = []
     extra: list[Hit] | None = None
+    rest: list[Hit] = []
     for reader in readers:
         found, missing = select_units(reader, hits, library.neighbours, subject)
         if not found and reader.required and wider is not None \
@@ -132,7 +176,17 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 about = _dominant_document(hits)
                 extra = [hit for hit in wider() if hit.chunk.chunk_id not in seen
                          and (not about or hit.chunk.doc_id == about)]
+                rest = _rest_of(about, hits, [*seen, *(hit.chunk.chunk_id for hit in extra)],
+                                library)
             found, more_missing = select_units(reader, extra, library.neighbours)
+            if not found and rest and not _SANCTION_ASKED.search(reader.part or question):
+                # the number asked may stand in any article of that document, in words
+                # retrieval did not match ("最迟多久会给答复" / "270日内作出…决定"): the rest
+                # of it is read, and a unit there answers only if it holds the question as
+                # well as a retrieved one must (a fine is not looked for so: penalty articles
+                # cite what they punish by number, and one for another act holds the question
+                # as well)
+                found, _ = select_units(reader, rest, library.neighbours, strict=True)
             missing = [*missing, *more_missing]
         per_part.append(found)
         lacking += missing

@@ -38,6 +38,7 @@ from app.evidence.units import (
     _compact,
     task_before,
 )
+from app.query import identifying_names, without_identifying
 from ingest import numbers
 from ingest.front_matter import KINDS
 from ingest.numbers import CAP
@@ -95,7 +96,7 @@ class EvidenceReader:
         self.articles = articles
         self.document = document  # a document's whole text by its id, white space removed
         # the words that only say which place or document is meant are not sought in passages
-        said = _IDENTIFYING.sub(" ", question)
+        said = without_identifying(question)
         tokens = [t for t in dict.fromkeys(tokenize(said))
                   if t not in QUESTION_WORDS and not _QUESTION_CHARS.search(t)]
         weights = weigh(tokens)  # known words only
@@ -120,7 +121,7 @@ class EvidenceReader:
         self.keys = _key_words(question, weigh, tokenize)
         # "湖北那个设了荆江质量奖的城市…工程质量归哪几个局管": a name that says which place or
         # document is meant, held by the document, not by the passage that answers
-        self.identifying = frozenset(_compact(m) for m in _IDENTIFYING.findall(question))
+        self.identifying = frozenset(_compact(m) for m in identifying_names(question))
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(part or question)
@@ -129,6 +130,8 @@ class EvidenceReader:
         self.time_units = numbers.time_asked(part or question) \
             if Kind.PERIOD in self.required and not self.required & {Kind.MONEY, Kind.COUNT} \
             else frozenset()
+        self.count_units = numbers.count_asked(part or question) \
+            if self.required == {Kind.COUNT} else frozenset()
         # "要拘留几天": the sanction named must be the one the answer imposes
         self.sanctions = [word for word in _NAMED_SANCTIONS if word in (part or question)]
         self.amounts = [rf"(?<![\d.]){re.escape(m.group(1) or m.group(3))}\s*"
@@ -296,6 +299,8 @@ class EvidenceReader:
             return False  # "拘留几天" is not answered by "暂扣其驾驶证一个月至三个月"
         if self.time_units and not (self.time_units & numbers.period_units(scored.unit.text)):
             return False  # "到期前多少天" is not answered by "有效期五年"
+        if self.count_units and not (self.count_units & numbers.count_units(scored.unit.text)):
+            return False  # "每周几节体育课" is not answered by "每天至少开展两次"
         if self.asks_frequency and not states_frequency(_unit_words(scored.unit)):
             return False  # "多久评一次" is not answered by "获奖后三年内…撤销"
         if self.amounts and not all(re.search(amount, _compact(scored.unit.text))
@@ -336,11 +341,35 @@ class EvidenceReader:
         what the cited article forbids."""
         if self.articles is None:
             return ""
-        numbers = _CITED_ARTICLE.findall(_with_lead(unit))
-        if not numbers:
-            return ""
+        text = _with_lead(unit)
         table = self.articles(unit.hit.chunk.doc_id)
-        return " ".join(table.get(number, "") for number in numbers[:3])
+        cited = []
+        for match in _CITED_ARTICLE.finditer(text):
+            article = table.get(match.group(1), "")
+            # "违反本条例第十三条第一款第七项规定": what that item forbids, not its neighbours
+            items = _CITED_ITEMS.match(text, match.end())
+            cited.append(_items_of(article, items.group(0)) if items else article)
+        own = _OWN_ITEMS.search(text)
+        if own:
+            # "违反前款第(二)项规定的": the item of the unit's own article
+            article = next((body for body in table.values() if _compact(unit.text)[:20]
+                            in _compact(body)), "")
+            cited.append(_items_of(article, own.group(0)))
+        return " ".join(cited[:3])
+
+
+_ITEM_NUMBER = r"[(（]?([一二三四五六七八九十]+)[)）]?项"
+_CITED_ITEMS = re.compile(rf"(?:第[一二三四五六七八九十]+款)?(?:、?第{_ITEM_NUMBER})+")
+_OWN_ITEMS = re.compile(rf"(?:前款|本条(?:第[一二三四五六七八九十]+款)?)(?:、?第{_ITEM_NUMBER})+")
+
+
+def _items_of(article: str, citation: str) -> str:
+    """The items of an article a citation names ("第七项", "第(二)项、第(三)项"); the whole
+    article where it lists none of them."""
+    numbers = re.findall(_ITEM_NUMBER, citation)
+    items = [match.group(0) for number in numbers for match in
+             re.finditer(rf"[(（]{number}[)）][^\n]*", article)][:len(numbers)]
+    return " ".join(items) or article
 
 
 # The preamble of a notice says which document, never what it rules: "现将《…》印发给你们,请
@@ -350,8 +379,6 @@ _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执�
                           r"|目录\s*第一章|^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*第?\d+号$")
 _HISTORY = re.compile(r"^[(（]?(?:19|20)\d\d年\d{1,2}月\d{1,2}日.{0,90}?"
                       r"(?:通过|公布|施行|修订|修正|批准|发布)[)）]?[。]?$")
-_IDENTIFYING = re.compile(r"(?:那个|那份|那部|这个|哪个)[^，,。？?]{0,4}?(?:设了?|设立了?|有|搞了?|出了?|发了?|评)"
-                          r"([^，,。？?]{2,16}?)的(?:那个)?(?:城市|市|地方|县|区|省|州|文件|意见|办法|条例)")
 _PREAMBLE = re.compile(r"^(?:第一条)?为了?[^。]{4,300}?(?:制定|修订|修改)本(?:办法|条例|规定|细则|方案|意见|措施|法|规则|标准|决定)")
 _ASKS_PURPOSE = re.compile(r"依据|根据|目的|为什么|为何|宗旨|出台背景|为了什么")
 _HISTORY_KINDS = frozenset({Kind.DATE, Kind.MEETING, Kind.DOC_NUMBER})

@@ -24,13 +24,14 @@ from kb.hit import Hit
 
 def select_units(reader: EvidenceReader, hits: Sequence[Hit],
                  neighbours: Neighbours | None = None,
-                 subject: str = "") -> tuple[list[Scored], list[Scored]]:
+                 subject: str = "", strict: bool = False) -> tuple[list[Scored], list[Scored]]:
     """(answering units best first, relevant units that lack what is asked).
 
     Where no unit both holds the question and carries what it asks, a unit of the document
     that holds the question best may answer with less of the question's words: "罚款多少" is
     answered by the penalty article, which names the act only by its article number.
-    `subject`: the document another part of the same question was answered from."""
+    `subject`: the document another part of the same question was answered from; `strict`:
+    only units that hold the question as well as a retrieved one must may answer."""
     scored = [reader.score(unit) for hit in hits for unit in read_units(hit, neighbours)]
     named = [s for s in scored if reader.names_keys(s.unit)]
     # the document most of what retrieval found comes from is the one the question is about:
@@ -43,7 +44,7 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
                                                or reader.of_region(s.unit)))]
     answering = sorted((s for s in relevant if reader.answers(s)), key=lambda s: -s.score)
     lacking = sorted((s for s in relevant if not reader.answers(s)), key=lambda s: -s.score)
-    if not answering and reader.required - {Kind.UNITS}:
+    if not answering and reader.required - {Kind.UNITS} and not strict:
         # (who leads is never taken from a weaker passage: the note of the next task would do)
         # the document the question is about: its best passage, or, for a long question in a
         # user's own words that no passage holds half of, the passage that holds most of it
