@@ -31,16 +31,18 @@ PERCENT = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*[%％]|百分之{_CN}")
 CAP = re.compile(r"不超过|最高|最多|上限|封顶|以内|以下")
 # Counts of things: "不超过2家", "3个", "组织2个、个人2名", "十名"
 # ("八大产业集群", "四大工程", "十大行动": a count of things the text goes on to name)
-COUNT = re.compile(rf"{_NUMBER}\s*(?:个(?![月工小])|家|名|项|人|户|件|批|届|次(?!性)|位|节|所|座|台|辆|种|套|株|棵)"
-                   r"|(?<![一二三四五六七八九十百千万\d])[二三四五六七八九十两]大(?=[\u4e00-\u9fff]{2})")
+_COUNT_WORDS = r"个(?![月工小])|家|名|项|人|户|件|批|届|次(?!性)|位|节|所|座|台|辆|种|套|株|棵"
+_GROUPS = re.compile(r"(?<![一二三四五六七八九十百千万\d])[二三四五六七八九十两]大(?=[\u4e00-\u9fff]{2})")
+COUNT = re.compile(rf"{_NUMBER}\s*(?:{_COUNT_WORDS})|{_GROUPS.pattern}")
 # what a question counts: "几节体育课" is counted in 节 (or 课时); "评几个获奖单位" in 个, 家,
 # 名 … but never in 次, which counts times ("每年评审一次" does not say how many win)
 _COUNT_ASKED = re.compile(r"(?:多少|几)\s*(个|家|名|位|人|项|条|批|种|类|届|期|次|节|所|座|台|辆|套|株|棵|户|件)")
 _SAME_COUNT = ({"家", "个", "所", "户"}, {"名", "位", "人", "个"}, {"项", "条", "个", "件"},
                {"节", "课时", "学时"}, {"次", "回", "遍"}, {"种", "类", "个"}, {"届", "期"},
                {"株", "棵"}, {"台", "套", "辆"})
-_COUNTED = re.compile(rf"(?<![第\d一二三四五六七八九十百千两]){_NUMBER}\s*(?P<unit>课时|学时|个(?![月工小])|家|名|项|人|户|件|批|届|期|次(?!性)|回|遍"
-                      r"|位|节|所|座|台|辆|种|类|套|株|棵|条)")
+# (an article's number, "第四条", counts nothing)
+_COUNTED = re.compile(rf"(?<![第\d一二三四五六七八九十百千两]){_NUMBER}\s*"
+                      rf"(?P<unit>课时|学时|{_COUNT_WORDS}|期|回|遍|类|条)")
 
 
 def count_asked(question: str) -> frozenset[str]:
@@ -62,9 +64,6 @@ def count_units(text: str) -> frozenset[str]:
     if _GROUPS.search(text):
         units.add("个")  # "八大产业集群" counts as "八个" would
     return frozenset(units)
-
-
-_GROUPS = re.compile(r"(?<![一二三四五六七八九十百千万\d])[二三四五六七八九十两]大(?=[\u4e00-\u9fff]{2})")
 
 
 # Periods and cycles: "每两年评选一次", "每3年", "年度", "五年内", "60日内", "三十个工作日"

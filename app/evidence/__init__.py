@@ -79,21 +79,12 @@ def _numbers_apart(part: str) -> list[str]:
     their own kind are parts of their own; any other clause stays with the one it leads to."""
     clauses = re.split(r"(?<=[,，])", part)
     groups: list[tuple[str, frozenset[Kind]]] = []
-    pending = ""
+    pending = ""  # clauses that ask no number of a new kind, waiting for one that does
     for clause in clauses:
         kinds = asked_kinds(clause) & frozenset(NUMERIC)
-        if kinds and groups and pending == "" and kinds != groups[-1][1] \
-                and not kinds & groups[-1][1]:
-            groups.append((clause, kinds))
-        elif kinds and not groups:
+        if kinds and (not groups or pending or not kinds & groups[-1][1]):
             groups.append((pending + clause, kinds))
             pending = ""
-        elif groups:
-            if kinds and pending:
-                groups.append((pending + clause, kinds))
-                pending = ""
-            else:
-                pending += clause
         else:
             pending += clause
     if not groups:
