@@ -29,6 +29,7 @@ class Kind(StrEnum):
     DOC_NUMBER = "doc_number"
     PENALTY = "penalty"
     DEFINITION = "definition"
+    DUTY = "duty"
     MEETING = "meeting"
     PHONE = "phone"
     WEBSITE = "website"
@@ -170,7 +171,8 @@ def states_conditions(text: str) -> bool:
 def asks_conditions(question: str) -> bool:
     """Whether a question asks for the conditions themselves ("需要满足哪些条件"): a passage
     that only names the thing ("鼓励…申报泰山学者") does not answer it."""
-    return _matches("condition", "explicit", question)
+    return _matches("condition", "explicit", question) \
+        and not _matches("condition", "not_asked", question)
 
 
 @lru_cache(maxsize=1)

@@ -43,7 +43,11 @@ _IDENTIFYING = re.compile(
     rf"|(?P<b>[^，,。？?有在]{{2,16}}?)所在的?(?:(?:那个|那座|这个)[\u4e00-\u9fff]{{0,4}}?{_PLACE_HEAD}"
     r"|城市|地方|地区)"
     rf"|有(?P<c>[^，,。？?]{{2,16}}?)的(?:那个|那座)[\u4e00-\u9fff]{{0,4}}?{_PLACE_HEAD}"
-    r"|(?:那个|那座|这个)(?P<d>[^，,。？?的]{2,16}?)(?:城市|地方|地区)")
+    r"|(?:那个|那座|这个)(?P<d>[^，,。？?的]{2,16}?)(?:城市|地方|地区)"
+    # "那个针对骗购外汇…给予行政处分或纪律处分的暂行规定": what a document is about, to say
+    # which document is meant
+    r"|(?:那个|那份|那部)(?:针对|关于|专门讲|专门管|讲|管|规范)(?P<e>[^。？?]{2,40}?)的"
+    r"(?:暂行)?(?:规定|条例|办法|法规|法律|意见|决定|细则|文件)")
 
 
 def identifying_names(question: str) -> tuple[str, ...]:
@@ -62,7 +66,8 @@ def make_query(text: str, asked: str, explicit_region: str | None = None,
     """Read a cleaned question once; `library` holds the regions of the documents held."""
     from app.evidence import question_parts
 
-    return Query(text=text, asked=asked, intent=classify(text), kinds=asked_kinds(text),
+    return Query(text=text, asked=asked, intent=classify(text),
+                 kinds=asked_kinds(without_identifying(text)),
                  parts=tuple(question_parts(text)),
                  region=explicit_region or extract_region(text, library),
                  explicit_region=explicit_region, identifying=identifying_names(text))

@@ -178,8 +178,13 @@ def has_count(text: str) -> bool:
 
 
 def has_period(text: str) -> bool:
-    """A span of time or a cycle; a calendar date ("2002年9月27日") is none."""
-    return bool(PERIOD.search(DATE.sub(" ", text)))
+    """A span of time or a cycle; a calendar date ("2002年9月27日") or a year ("到2025年") is
+    none."""
+    return bool(PERIOD.search(_without_dates(text)))
+
+
+def _without_dates(text: str) -> str:
+    return YEAR.sub(" ", DATE.sub(" ", text))
 
 
 def time_asked(question: str) -> frozenset[str]:
@@ -191,7 +196,8 @@ def time_asked(question: str) -> frozenset[str]:
 
 def period_units(text: str) -> frozenset[str]:
     """The units of time a text's spans are counted in ("十五日内" -> 日)."""
-    return frozenset(m.group("unit") for m in PERIOD.finditer(DATE.sub(" ", text)) if m.group("unit"))
+    return frozenset(m.group("unit") for m in PERIOD.finditer(_without_dates(text))
+                     if m.group("unit"))
 
 
 # A day or month of every year: "每年4月", "每年的九月一日" ("爱国卫生月定在哪个月")

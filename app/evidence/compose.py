@@ -124,7 +124,9 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
             continue  # the same sentence in three articles of one document is said once
         said.add(sentence)
         if unit.lead is not None and unit.lead_chunk is not None and (
-                reader.asks_list or reader.relevance(unit.lead.quote) >= reader.relevance(unit.text)):
+                reader.asks_list or reader.relevance(unit.lead.quote) >= reader.relevance(unit.text)
+                or (Kind.DUTY in reader.asked or intent == "duties")
+                and Kind.DUTY in carried_kinds(unit.lead.quote)):
             # the question is about what the list's lead names ("领导小组职责"): every item
             items = _items_after(unit.lead_chunk, unit.lead.end, neighbours)
             listed |= {(doc_id, span.start) for span in items} | {(doc_id, unit.lead.start)}

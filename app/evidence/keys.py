@@ -22,7 +22,9 @@ _QUESTION_CHARS = re.compile(
     r"请问|是不是|有没有|能不能|可不可以|多少|哪|什么|怎么|如何|是否|吗|呢|吧|啊|谁|几")
 # words of three characters that name no particular thing
 _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些人|老百姓|工作人员|负责人|具体内容)$"
-                      r"|[省市县区州镇乡]$|^(多长|多久|多少|几)")
+                      r"|[省市县区州镇乡]$|^(多长|多久|多少|几)"
+                      # "同类称号", "两份奖励": what kind or how many of a thing, not which thing
+                      r"|^(同类|同一|同种|相同|不同|各类|各种|这类|那类|这个|那个|两份|两个|多个|其他|其它)")
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,12 @@ def _key_words(question: str, weigh: Weigh,
         # a word no passage uses is a thing only when long enough not to be a turn of phrase
         # ("个人所得税", not "查出来" or "最多能")
         unseen = word not in weights and len(word) >= _MIN_UNSEEN_KEY
-        if _is_office(word):
-            continue  # a department is a named thing: "市财政局" is held by "市人民政府财政部门"
+        if _is_office(word) or word.endswith(_COURTS):
+            # a department is a named thing: "市财政局" is held by "市人民政府财政部门"; a
+            # court, by the note naming those responsible ("责任单位:…市法院、市检察院")
+            continue
+        if word.endswith("政府"):
+            continue  # a government is a level ("省政府" is "省人民政府"), read as one elsewhere
         if word in tokenizer.terms or unseen:
             found[word] = None
     keys: list[KeyWord | NamedThing] = []
@@ -159,6 +165,7 @@ def _after_in_order(chars: str, text: str) -> str | None:
 
 _THING_SLACK = 4
 _OFFICE_ENDINGS = "厅局委办部室会"
+_COURTS = ("法院", "检察院")
 # the endings of things a question names as items: patents, trademarks, taxes, titles, prizes
 _ITEM_ENDINGS = ("专利", "商标", "所得税", "增值税", "称号", "证书", "许可证", "奖")
 # "县里奖", "市级奖": where a prize is given, not which prize

@@ -13,6 +13,7 @@ from app.asked import (
     asked_kinds,
     asks_conditions,
     asks_frequency,
+    asks_issued,
     carried_kinds,
     date_events,
     imposes_sanction,
@@ -81,18 +82,21 @@ class EvidenceReader:
                  document: Callable[[str], str] | None = None) -> None:
         self.question = question
         self.part = part  # the part of a compound question this reader answers
-        self.asked = asked_kinds(part or question)
+        # what is asked, without the phrases that only say which document or place is meant
+        # ("那个针对…给予行政处分的暂行规定,适用于哪些人员" asks who, not a sanction)
+        asking = without_identifying(part or question)
+        self.asked = asked_kinds(asking)
         if part and not self.asked and _ELLIPTIC.search(part):
             # "驰名商标奖多少？马德里国际注册呢？": the second part asks what the first did
             self.asked = asked_kinds(question)
-        self.required = required_kinds(self.asked, part or question)
-        self.asks_conditions = not self.required and asks_conditions(part or question)
+        self.required = required_kinds(self.asked, asking)
+        self.asks_conditions = not self.required and asks_conditions(asking)
         if self.asks_conditions:
             self.required = frozenset({Kind.CONDITION})
         # "2023年第一批…": a year the question names is a fact the answer must stand in
-        self.years = frozenset(numbers.YEAR.findall(part or question))
+        self.years = frozenset(numbers.YEAR.findall(asking))
         self.region = region
-        self.flavour = money_flavour(part or question)
+        self.flavour = money_flavour(asking)
         self.articles = articles
         self.document = document  # a document's whole text by its id, white space removed
         # the words that only say which place or document is meant are not sought in passages
@@ -104,6 +108,7 @@ class EvidenceReader:
         # unknown character says nothing
         self.words = {t: weights.get(t, _UNSEEN_WEIGHT) for t in tokens
                       if weights.get(t, 1.0) > 0 and (t in weights or len(t) > 1)}
+        self.indexed = frozenset(weights)  # the words some passage uses as words
         # "珠海市" and its parts "珠海", "海市": the longest word carries the weight, a part
         # found alone earns part of it
         self.parts = {t: [p for p in self.words if p != t and p in t] for t in self.words
@@ -124,25 +129,28 @@ class EvidenceReader:
         self.identifying = frozenset(_compact(m) for m in identifying_names(question))
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
-        self.measure = _measure(part or question)
-        self.events = date_events(part or question)
-        self.asks_frequency = self.required == {Kind.PERIOD} and asks_frequency(part or question)
-        self.time_units = numbers.time_asked(part or question) \
+        self.measure = _measure(asking)
+        self.events = date_events(asking)
+        self.issued = asks_issued(asking)
+        self.sanction_asked = bool(_SANCTION_WORDS.search(asking)) or Kind.PENALTY in self.asked
+        self.within_year = Kind.DATE in self.required and bool(_ASKS_WITHIN_YEAR.search(asking))
+        self.asks_frequency = self.required == {Kind.PERIOD} and asks_frequency(asking)
+        self.time_units = numbers.time_asked(asking) \
             if Kind.PERIOD in self.required and not self.required & {Kind.MONEY, Kind.COUNT} \
             else frozenset()
-        self.count_units = numbers.count_asked(part or question) \
+        self.count_units = numbers.count_asked(asking) \
             if self.required == {Kind.COUNT} else frozenset()
         # "要拘留几天": the sanction named must be the one the answer imposes
-        self.sanctions = [word for word in _NAMED_SANCTIONS if word in (part or question)]
+        self.sanctions = [word for word in _NAMED_SANCTIONS if word in asking]
         self.amounts = [rf"(?<![\d.]){re.escape(m.group(1) or m.group(3))}\s*"
                         rf"{m.group(2) or m.group(4)}"
-                        for m in _AMOUNT_NAMED.finditer(_compact(part or question))]
-        self.asks_reward = bool(_ASKS_REWARD.search(part or question))
+                        for m in _AMOUNT_NAMED.finditer(_compact(asking))]
+        self.asks_reward = bool(_ASKS_REWARD.search(asking))
         # a price in 元 is asked ("每平方米多少元"), not a share or a multiple
-        self.asks_sum = bool(_ASKS_SUM.search(part or question)) \
-            and not _ASKS_SHARE.search(part or question)
+        self.asks_sum = bool(_ASKS_SUM.search(asking)) \
+            and not _ASKS_SHARE.search(asking)
         # "个人…罚多少": the class of recipient asked about, where the question names one only
-        recipients = recipient_classes(part or question)
+        recipients = recipient_classes(asking)
         self.recipients = recipients if len(recipients) == 1 else frozenset()
 
     def _held(self, word: str, text: str) -> float:
@@ -186,12 +194,18 @@ class EvidenceReader:
         if task is not None:
             # "(责任单位:市住建局、…)" is read with the task it closes: "开展工程质量提升行动…"
             lead = f"{task.quote[-_TASK_CHARS:]} {lead}"
-        relevance = self.relevance(lead + unit.text, context, unit.hit.meta.title)
+        # the words naming the document's place say which document, as its title's do
+        meta = unit.hit.meta
+        relevance = self.relevance(lead + unit.text, context, f"{meta.title} {meta.region}")
         if self.part:
             relevance = 0.6 * relevance + 0.4 * self.relevance_to_part(lead + unit.text)
         carries = carried_kinds(unit.text, chunk.context)
+        if _DUTIES_HEADING.match(_compact(unit.text)):
+            carries -= {Kind.DUTY}  # a heading "第四条 部门职责" states no duty
         if unit.lead is not None:
             led = carried_kinds(unit.lead.quote)
+            # "第五条 领导小组职责:1.制定…": what a lead says its items are, each item is
+            carries |= led & {Kind.DUTY}
             if Kind.PENALTY in led:
                 # "有下列情形之一的,…处一百元以上两百元以下的罚款: (一)在禁放区域燃放…": the
                 # sanction of the lead is that of each case it lists
@@ -306,12 +320,56 @@ class EvidenceReader:
         if self.amounts and not all(re.search(amount, _compact(scored.unit.text))
                                     for amount in self.amounts):
             return False  # "200万元那档奖励" is the rule that pays 200万元
-        if Kind.DATE in self.required and self.events and not (self.required - {Kind.DATE}) \
+        dated_only = not (self.required - {Kind.DATE}) & scored.carries
+        dateline = bool(_DATELINE.match(_compact(scored.unit.text)))
+        if Kind.DATE in self.required and self.events and dated_only \
+                and not (dateline and self.issued) \
                 and not any(event.search(_compact(scored.unit.text)) for event in self.events):
             return False  # "哪天开始施行" is not answered by the day it was adopted
+        if Kind.DATE in self.required and dated_only and dateline and not self.issued:
+            # "办公室 2021年6月29日": a document's dateline says when it was issued, not when
+            # anything it asks of others is due
+            return False
+        if self.within_year and not _WITHIN_YEAR.search(_compact(scored.unit.text)):
+            return False  # "每年什么时候报送" is not answered by "到2025年"
+        if Kind.MONEY in self.required and "reward" in self.flavour and not self.sanction_asked \
+                and not self.holds_focus(scored.unit):
+            # "新建国家级质检中心奖多少" is not answered by "4A级旅游景区…30万元": a reward is
+            # paid for a thing the rule names (a fine, by contrast, names its act by article)
+            return False
         if self.measure and self.required:
             return _measured(self.measure, _compact(scored.unit.text))
         return True
+
+    def holds_focus(self, unit: Unit) -> bool:
+        """Whether a unit, with what it is said under, holds most (by weight) of the things the
+        question names that its document speaks of outside its title: what a number is asked
+        for ("质检中心" of "新建国家级质检中心能拿多少奖励"). A word the document never uses is
+        the user's own, and proves nothing."""
+        if self.document is None:
+            return True
+        meta = unit.hit.meta
+        named = _compact(f"{meta.title}{meta.region}{meta.issuer}")
+        whole = self.document(unit.hit.chunk.doc_id)
+        tagger = domain_tokenizer()
+        rare = _FOCUS_WEIGHT * max(self.words.values(), default=0.0)
+        candidates = [word for word in self.parts
+                      if _THING_WORD.fullmatch(word) and word in self.indexed and word in whole
+                      and self.words[word] >= rare
+                      and (self.part is None or word in _compact(self.part))
+                      and self._held(word, named) < self.words[word]
+                      and tagger.tag(word)[:1] in _THING_TAGS and tagger.tag(word) != "ns"
+                      and not any(word in name for name in self.identifying)
+                      and not asked_kinds(word) and not _ASKS_SHARE.search(word)
+                      and not carried_kinds(word) & self.required]
+        if not candidates:
+            return True
+        around = _compact(" ".join((_unit_words(unit), unit.scope, self._cited_articles(unit))))
+        # held whole: "中心" of "市中心城区" is no "质检中心"
+        held = [word for word in candidates if self._held(word, around) >= self.words[word]]
+        top = max(candidates, key=lambda word: self.words[word])
+        return top in held or sum(self.words[word] for word in held) \
+            >= _FOCUS_SHARE * sum(self.words[word] for word in candidates)
 
     def _dated(self, unit: Unit, year: str) -> bool:
         """Whether a year the question names stands for the unit: in its passage, its
@@ -349,6 +407,9 @@ class EvidenceReader:
             # "违反本条例第十三条第一款第七项规定": what that item forbids, not its neighbours
             items = _CITED_ITEMS.match(text, match.end())
             cited.append(_items_of(article, items.group(0)) if items else article)
+        if _OWN_ARTICLE.search(text) and not _OWN_ITEMS.search(text):
+            # "违反本条规定的,…处一万元以上五万元以下的罚款": the act is the article's own
+            cited.append(unit.scope)
         own = _OWN_ITEMS.search(text)
         if own:
             # "违反前款第(二)项规定的": the item of the unit's own article
@@ -360,6 +421,8 @@ class EvidenceReader:
 
 _ITEM_NUMBER = r"[(（]?([一二三四五六七八九十]+)[)）]?项"
 _CITED_ITEMS = re.compile(rf"(?:第[一二三四五六七八九十]+款)?(?:、?第{_ITEM_NUMBER})+")
+_OWN_ARTICLE = re.compile(r"违反(?:本条|本款|前款|前[两二三四五]款|上述|以上)(?:第[一二三四五六七八九十]+款)?(?:规定|要求)"
+                          r"|有前款(?:规定的?)?(?:行为|情形)")
 _OWN_ITEMS = re.compile(rf"(?:前款|本条(?:第[一二三四五六七八九十]+款)?)(?:、?第{_ITEM_NUMBER})+")
 
 
@@ -421,7 +484,7 @@ _LEVELS_UP = ["国家级", "省级", "市级", "县级"]  # from the highest dow
 
 
 # "领导小组都有哪些职责" / "包括哪几项": the whole list is asked
-_ASKS_LIST = re.compile(r"哪些|哪几|都有|包括|包含|有什么|分别是|具体指|哪[一二三四五六七八九十两]")
+_ASKS_LIST = re.compile(r"列举|列出|哪些|哪几|都有|包括|包含|有什么|分别是|具体指|哪[一二三四五六七八九十两]")
 # "封顶最多能补多少" / "上限是多少": the cap of an amount is asked
 _ASKS_CAP = re.compile(r"封顶|最多|最高|最长|上限|不超过|顶格")
 # a floor, which answers no question about a cap: "两个以上", "不少于3年"
@@ -487,6 +550,16 @@ def _holds_word(word: str, text: str) -> bool:
 # ("去年缴税400万元" says who the asker is, not which rule)
 _AMOUNT_NAMED = re.compile(r"(?:拿|领|得|奖)[^，,。？?\d]{0,2}(\d+(?:\.\d+)?)(万元|万|元)"
                            r"|(?<![\d.])(\d+(?:\.\d+)?)(万元|万|元)(?=[那这]?档)")
+# "每年什么时候报送": a day or month of each year is asked, which a year never answers
+_ASKS_WITHIN_YEAR = re.compile(r"每(?:年|季度?|月)[^，,。？?]{0,12}(?:什么时候|何时|哪天|几月|几号|哪个月)")
+_WITHIN_YEAR = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月[底末初]|季度|[上中下]旬|日前|\d{1,2}\s*日")
+_THING_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")  # a year or a number is read as one
+_THING_TAGS = ("n", "l")  # nouns and set phrases: what a number can be asked for
+_FOCUS_SHARE = 0.5
+_FOCUS_WEIGHT = 0.5  # a thing named is a rare word of the question, not "国家" or "企业"
+_SANCTION_WORDS = re.compile(r"罚|暂扣|扣留|拘留|吊销|处分|处罚|没收|追究")
+_DUTIES_HEADING = re.compile(r"^(?:第[一二三四五六七八九十百]+条)?[^，,。；;]{0,16}(?:职责|职能|任务)[:：]?$")
+_DATELINE = re.compile(r"^[^，,。；;:：]{0,80}?(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})$")
 _TARGET = re.compile(r"到\s*20\d\d\s*年")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.asked import Kind
+from app.asked import NUMERIC, Kind
 from app.evidence.reader import (
     DOMINANT_RELEVANCE,
     MAX_UNITS,
@@ -18,7 +18,7 @@ from app.evidence.reader import (
     Scored,
     _pairs,
 )
-from app.evidence.units import Neighbours, _compact, read_units
+from app.evidence.units import Neighbours, Unit, _compact, read_units
 from kb.hit import Hit
 
 
@@ -44,6 +44,14 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
                                                or reader.of_region(s.unit)))]
     answering = sorted((s for s in relevant if reader.answers(s)), key=lambda s: -s.score)
     lacking = sorted((s for s in relevant if not reader.answers(s)), key=lambda s: -s.score)
+    sanction = bool(_SANCTION_ASKED.search(reader.part or reader.question))
+    if answering and lacking and reader.required & NUMERIC_KINDS and not sanction:
+        # "…设立的市质量品牌发展专项资金,每年安排多少钱": the passage that holds the question
+        # ("设立市质量品牌发展专项资金,用于…") states no sum; a sum for a prize that holds far
+        # less of it is another thing's, unless it stands beside that passage
+        subject_unit = max(lacking, key=lambda s: s.relevance)
+        if max(s.relevance for s in answering) < _OUTRANKED * subject_unit.relevance:
+            answering = [s for s in answering if _near(s.unit, subject_unit.unit)]
     if not answering and reader.required - {Kind.UNITS} and not strict:
         # (who leads is never taken from a weaker passage: the note of the next task would do)
         # the document the question is about: its best passage, or, for a long question in a
@@ -52,7 +60,6 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
                                   key=lambda s: -s.relevance)
         floor = SAME_DOCUMENT_RELEVANCE if lacking or subject else SUBJECT_RELEVANCE
         subject = subject or (about[0].unit.hit.chunk.doc_id if about else "")
-        sanction = bool(_SANCTION_ASKED.search(reader.part or reader.question))
         if has_own_sanction(reader, lacking):
             return [], lacking
         if about and not sanction:
@@ -71,10 +78,38 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         answering = sorted((s for s in named if s.relevance >= floor
                             and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
                            key=lambda s: -(s.score + _ACT_CREDIT * _echo(s.unit.text, act)))[:1]
+    if Kind.DUTY in reader.asked:
+        # "领导小组都负责些什么": the units that state duties come first, not the one that sets
+        # the body up ("成立…领导小组,组长由…担任")
+        stating = _stating_duties(answering)
+        answering = stating + [s for s in answering if s not in stating]
     if answering:
         best = answering[0].score
         answering = [s for s in answering if s.score >= NEAR_BEST * best]
     return _distinct(answering)[:MAX_UNITS], lacking
+
+
+def _near(unit: Unit, subject: Unit) -> bool:
+    """Whether a unit stands where what it says is about the subject's unit: in its article
+    or its passage ("设立市质量品牌发展专项资金…" is not paid by a prize's amount in the next
+    paragraph)."""
+    if unit.scope and unit.scope == subject.scope:
+        return True
+    return unit.hit.chunk.chunk_id == subject.hit.chunk.chunk_id
+
+
+_OUTRANKED = 0.7
+
+
+
+
+def _stating_duties(answering: list[Scored]) -> list[Scored]:
+    """The units that state duties and hold nearly as much of the question as the best."""
+    held = max((s.relevance for s in answering), default=0.0)
+    return [s for s in answering if Kind.DUTY in s.carries and s.relevance >= _DUTY_SHARE * held]
+
+
+_DUTY_SHARE = 0.75
 
 
 def _echo(text: str, pairs: set[str]) -> float:
@@ -101,6 +136,7 @@ def _dominant_document(hits: Sequence[Hit]) -> str:
     return ""
 
 
+NUMERIC_KINDS = frozenset(NUMERIC)
 _DOMINANT_OF = 8
 _SUBJECT_SHARE = 0.5
 _SANCTION_ASKED = re.compile(r"罚|赔|暂扣|扣留|拘留|吊销|处分|处罚|追究|没收")
