@@ -19,9 +19,8 @@ from typing import Protocol
 from app.answer import Answer
 from app.asked import NUMERIC, Kind, asked_kinds
 from app.evidence.compose import absence, add_lines, compose
-from app.evidence.reader import EvidenceReader, Scored
+from app.evidence.reader import SANCTION_ASKED, EvidenceReader, Scored
 from app.evidence.selection import (
-    _SANCTION_ASKED,
     _distinct,
     _dominant_document,
     has_own_sanction,
@@ -170,7 +169,7 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 rest = _rest_of(about, hits, [*seen, *(hit.chunk.chunk_id for hit in extra)],
                                 library)
             found, more_missing = select_units(reader, extra, library.neighbours)
-            if not found and rest and not _SANCTION_ASKED.search(reader.part or question):
+            if not found and rest and not SANCTION_ASKED.search(reader.part or question):
                 # the number asked may stand in any article of that document, in words
                 # retrieval did not match ("最迟多久会给答复" / "270日内作出…决定"): the rest
                 # of it is read, and a unit there answers only if it holds the question as

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from app.answer import REFUSAL, Answer, Citation
+from app.answer import REFUSAL, Answer, Citation, Intent
 from app.asked import Kind, carried_kinds, recipient_classes
 from app.citer import Citer, document_label
 from app.evidence.reader import CONCLUSION_CHARS, EvidenceReader, Scored
@@ -125,7 +125,7 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
         said.add(sentence)
         if unit.lead is not None and unit.lead_chunk is not None and (
                 reader.asks_list or reader.relevance(unit.lead.quote) >= reader.relevance(unit.text)
-                or (Kind.DUTY in reader.asked or intent == "duties")
+                or (Kind.DUTY in reader.asked or intent == Intent.DUTIES)
                 and Kind.DUTY in carried_kinds(unit.lead.quote)):
             # the question is about what the list's lead names ("领导小组职责"): every item
             items = _items_after(unit.lead_chunk, unit.lead.end, neighbours)

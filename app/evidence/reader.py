@@ -41,6 +41,7 @@ from app.evidence.units import (
 )
 from app.query import identifying_names, without_identifying
 from ingest import numbers
+from ingest.document import DocumentMeta
 from ingest.front_matter import KINDS
 from ingest.numbers import CAP
 from ingest.plain import written_for
@@ -109,6 +110,7 @@ class EvidenceReader:
         self.words = {t: weights.get(t, _UNSEEN_WEIGHT) for t in tokens
                       if weights.get(t, 1.0) > 0 and (t in weights or len(t) > 1)}
         self.indexed = frozenset(weights)  # the words some passage uses as words
+        self._focus: dict[str, list[str]] = {}  # the things named, by document
         # "珠海市" and its parts "珠海", "海市": the longest word carries the weight, a part
         # found alone earns part of it
         self.parts = {t: [p for p in self.words if p != t and p in t] for t in self.words
@@ -132,7 +134,7 @@ class EvidenceReader:
         self.measure = _measure(asking)
         self.events = date_events(asking)
         self.issued = asks_issued(asking)
-        self.sanction_asked = bool(_SANCTION_WORDS.search(asking)) or Kind.PENALTY in self.asked
+        self.sanction_asked = bool(SANCTION_ASKED.search(asking)) or Kind.PENALTY in self.asked
         self.within_year = Kind.DATE in self.required and bool(_ASKS_WITHIN_YEAR.search(asking))
         self.asks_frequency = self.required == {Kind.PERIOD} and asks_frequency(asking)
         self.time_units = numbers.time_asked(asking) \
@@ -320,18 +322,8 @@ class EvidenceReader:
         if self.amounts and not all(re.search(amount, _compact(scored.unit.text))
                                     for amount in self.amounts):
             return False  # "200万元那档奖励" is the rule that pays 200万元
-        dated_only = not (self.required - {Kind.DATE}) & scored.carries
-        dateline = bool(_DATELINE.match(_compact(scored.unit.text)))
-        if Kind.DATE in self.required and self.events and dated_only \
-                and not (dateline and self.issued) \
-                and not any(event.search(_compact(scored.unit.text)) for event in self.events):
-            return False  # "哪天开始施行" is not answered by the day it was adopted
-        if Kind.DATE in self.required and dated_only and dateline and not self.issued:
-            # "办公室 2021年6月29日": a document's dateline says when it was issued, not when
-            # anything it asks of others is due
+        if Kind.DATE in self.required and not self._dates(scored):
             return False
-        if self.within_year and not _WITHIN_YEAR.search(_compact(scored.unit.text)):
-            return False  # "每年什么时候报送" is not answered by "到2025年"
         if Kind.MONEY in self.required and "reward" in self.flavour and not self.sanction_asked \
                 and not self.holds_focus(scored.unit):
             # "新建国家级质检中心奖多少" is not answered by "4A级旅游景区…30万元": a reward is
@@ -341,6 +333,21 @@ class EvidenceReader:
             return _measured(self.measure, _compact(scored.unit.text))
         return True
 
+    def _dates(self, scored: Scored) -> bool:
+        """Whether a unit's date is of the event asked and of the kind asked."""
+        text = _compact(scored.unit.text)
+        dated_only = not (self.required - {Kind.DATE}) & scored.carries
+        dateline = bool(_DATELINE.match(text))
+        if self.events and dated_only and not (dateline and self.issued) \
+                and not any(event.search(text) for event in self.events):
+            return False  # "哪天开始施行" is not answered by the day it was adopted
+        if dated_only and dateline and not self.issued:
+            # "办公室 2021年6月29日": a document's dateline says when it was issued, not when
+            # anything it asks of others is due
+            return False
+        # "每年什么时候报送" is not answered by "到2025年"
+        return not self.within_year or bool(_WITHIN_YEAR.search(text))
+
     def holds_focus(self, unit: Unit) -> bool:
         """Whether a unit, with what it is said under, holds most (by weight) of the things the
         question names that its document speaks of outside its title: what a number is asked
@@ -348,20 +355,10 @@ class EvidenceReader:
         the user's own, and proves nothing."""
         if self.document is None:
             return True
-        meta = unit.hit.meta
-        named = _compact(f"{meta.title}{meta.region}{meta.issuer}")
-        whole = self.document(unit.hit.chunk.doc_id)
-        tagger = domain_tokenizer()
-        rare = _FOCUS_WEIGHT * max(self.words.values(), default=0.0)
-        candidates = [word for word in self.parts
-                      if _THING_WORD.fullmatch(word) and word in self.indexed and word in whole
-                      and self.words[word] >= rare
-                      and (self.part is None or word in _compact(self.part))
-                      and self._held(word, named) < self.words[word]
-                      and tagger.tag(word)[:1] in _THING_TAGS and tagger.tag(word) != "ns"
-                      and not any(word in name for name in self.identifying)
-                      and not asked_kinds(word) and not _ASKS_SHARE.search(word)
-                      and not carried_kinds(word) & self.required]
+        doc_id = unit.hit.chunk.doc_id
+        if doc_id not in self._focus:
+            self._focus[doc_id] = self._things_named(unit.hit.meta, self.document(doc_id))
+        candidates = self._focus[doc_id]
         if not candidates:
             return True
         around = _compact(" ".join((_unit_words(unit), unit.scope, self._cited_articles(unit))))
@@ -370,6 +367,21 @@ class EvidenceReader:
         top = max(candidates, key=lambda word: self.words[word])
         return top in held or sum(self.words[word] for word in held) \
             >= _FOCUS_SHARE * sum(self.words[word] for word in candidates)
+
+    def _things_named(self, meta: DocumentMeta, whole: str) -> list[str]:
+        """The rare nouns of the question that a document uses outside its title."""
+        named = _compact(f"{meta.title}{meta.region}{meta.issuer}")
+        tagger = domain_tokenizer()
+        rare = _FOCUS_WEIGHT * max(self.words.values(), default=0.0)
+        return [word for word in self.parts
+                if _THING_WORD.fullmatch(word) and word in self.indexed and word in whole
+                and self.words[word] >= rare
+                and (self.part is None or word in _compact(self.part))
+                and self._held(word, named) < self.words[word]
+                and tagger.tag(word)[:1] in _THING_TAGS and tagger.tag(word) != "ns"
+                and not any(word in name for name in self.identifying)
+                and not asked_kinds(word) and not _ASKS_SHARE.search(word)
+                and not carried_kinds(word) & self.required]
 
     def _dated(self, unit: Unit, year: str) -> bool:
         """Whether a year the question names stands for the unit: in its passage, its
@@ -557,7 +569,8 @@ _THING_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")  # a year or a number is read a
 _THING_TAGS = ("n", "l")  # nouns and set phrases: what a number can be asked for
 _FOCUS_SHARE = 0.5
 _FOCUS_WEIGHT = 0.5  # a thing named is a rare word of the question, not "国家" or "企业"
-_SANCTION_WORDS = re.compile(r"罚|暂扣|扣留|拘留|吊销|处分|处罚|没收|追究")
+# a question about a sanction ("罚多少", "暂扣多久", "会被怎么处分")
+SANCTION_ASKED = re.compile(r"罚|赔|暂扣|扣留|拘留|吊销|处分|处罚|追究|没收")
 _DUTIES_HEADING = re.compile(r"^(?:第[一二三四五六七八九十百]+条)?[^，,。；;]{0,16}(?:职责|职能|任务)[:：]?$")
 _DATELINE = re.compile(r"^[^，,。；;:：]{0,80}?(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})$")
 _TARGET = re.compile(r"到\s*20\d\d\s*年")

@@ -3,7 +3,6 @@ where none does, the best of the document the question is about."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from app.asked import NUMERIC, Kind
@@ -13,6 +12,7 @@ from app.evidence.reader import (
     MIN_RELEVANCE,
     NEAR_BEST,
     SAME_DOCUMENT_RELEVANCE,
+    SANCTION_ASKED,
     SUBJECT_RELEVANCE,
     EvidenceReader,
     Scored,
@@ -44,7 +44,7 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
                                                or reader.of_region(s.unit)))]
     answering = sorted((s for s in relevant if reader.answers(s)), key=lambda s: -s.score)
     lacking = sorted((s for s in relevant if not reader.answers(s)), key=lambda s: -s.score)
-    sanction = bool(_SANCTION_ASKED.search(reader.part or reader.question))
+    sanction = bool(SANCTION_ASKED.search(reader.part or reader.question))
     if answering and lacking and reader.required & NUMERIC_KINDS and not sanction:
         # "…设立的市质量品牌发展专项资金,每年安排多少钱": the passage that holds the question
         # ("设立市质量品牌发展专项资金,用于…") states no sum; a sum for a prize that holds far
@@ -125,7 +125,7 @@ def has_own_sanction(reader: EvidenceReader, lacking: Sequence[Scored]) -> bool:
     """"不按期移交档案的罚款多少": the act asked about has its own sanction (处分), which names
     no fine; another act's fine in the same law is no answer, here or in passages read later."""
     return bool(lacking) and Kind.PENALTY in lacking[0].carries \
-        and bool(_SANCTION_ASKED.search(reader.part or reader.question))
+        and bool(SANCTION_ASKED.search(reader.part or reader.question))
 
 
 def _dominant_document(hits: Sequence[Hit]) -> str:
@@ -139,7 +139,6 @@ def _dominant_document(hits: Sequence[Hit]) -> str:
 NUMERIC_KINDS = frozenset(NUMERIC)
 _DOMINANT_OF = 8
 _SUBJECT_SHARE = 0.5
-_SANCTION_ASKED = re.compile(r"罚|赔|暂扣|扣留|拘留|吊销|处分|处罚|追究|没收")
 
 
 def _distinct(scored: list[Scored]) -> list[Scored]:
