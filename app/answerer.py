@@ -338,7 +338,9 @@ def _facts_can_answer(intent: Intent, asked: frozenset[Kind]) -> bool:
     winners ("谁可以申请", "多久评一次", "评几个") is answered from the passages."""
     if intent != Intent.REWARD or not asked:
         return True
-    return bool(asked & {Kind.MONEY, Kind.FUNDING}) or not (asked & {*NUMERIC, Kind.CONDITION})
+    # ("有资助吗？多少？": a quantity a reward question asks is its amount)
+    return bool(asked & {Kind.MONEY, Kind.FUNDING, Kind.QUANTITY}) \
+        or not (asked & {*NUMERIC, Kind.CONDITION})
 
 
 def _cited_facts(answer: Answer, facts: Sequence[Fact]) -> tuple[Fact, ...]:

@@ -24,6 +24,7 @@ class Kind(StrEnum):
     PERIOD = "period"
     COUNT = "count"
     DATE = "date"
+    QUANTITY = "quantity"
     CONDITION = "condition"
     FUNDING = "funding"
     DOC_NUMBER = "doc_number"
@@ -36,13 +37,14 @@ class Kind(StrEnum):
 
 
 # Kinds whose answer is a number: a passage without one cannot answer, however close its words.
-NUMERIC = (Kind.MONEY, Kind.COUNT, Kind.PERIOD, Kind.DATE, Kind.DOC_NUMBER)
+NUMERIC = (Kind.MONEY, Kind.COUNT, Kind.PERIOD, Kind.DATE, Kind.DOC_NUMBER, Kind.QUANTITY)
 
 _READERS = {
     "money": numbers.has_money,
     "period": lambda text, header="": numbers.has_period(text),
     "count": lambda text, header="": numbers.has_count(text),
     "date": lambda text, header="": numbers.has_date(text),
+    "quantity": lambda text, header="": numbers.has_quantity(text),
 }
 
 
@@ -79,8 +81,13 @@ def kind_rules() -> tuple[KindRule, ...]:
 def asked_kinds(question: str) -> frozenset[Kind]:
     """The kinds of answer a question asks for; empty when it asks for none in particular."""
     text = re.sub(r"\s+", "", question)
-    return frozenset(rule.kind for rule in kind_rules() if rule.ask.search(text)
-                     and not (rule.not_asked is not None and rule.not_asked.search(text)))
+    asked = frozenset(rule.kind for rule in kind_rules() if rule.ask.search(text)
+                      and not (rule.not_asked is not None and rule.not_asked.search(text)))
+    # "重量线是多少" asks a quantity; "奖励多少钱" asks money, which says more
+    alone = _asked_alone()
+    if asked & alone and (asked - alone) & frozenset(NUMERIC):
+        asked -= alone
+    return asked
 
 
 def asks_recipient(question: str) -> bool:
@@ -117,6 +124,13 @@ def _required() -> frozenset[Kind]:
     """Kinds that, like numbers, a passage must carry to answer ("哪次会议通过" needs 会议)."""
     return frozenset(Kind(name) for name, entry in _answer_kinds()["kinds"].items()
                      if entry.get("required"))
+
+
+@lru_cache(maxsize=1)
+def _asked_alone() -> frozenset[Kind]:
+    """Kinds asked only where no other number is: a quantity of any measure."""
+    return frozenset(Kind(name) for name, entry in _answer_kinds()["kinds"].items()
+                     if entry.get("asked_alone"))
 
 
 @lru_cache(maxsize=1)

@@ -200,6 +200,40 @@ def period_units(text: str) -> frozenset[str]:
                      if m.group("unit"))
 
 
+# A measured quantity: "三十公斤", "半径5000米", "零点二五立方米", "1.5亿元", "晚上10时", "十五周岁":
+# a number and what it measures ("第十九条", "(一)" and a date measure nothing)
+_MEASURES = (r"(?:平方|立方)?(?:公里|千米|厘米|毫米|米)|平方|公斤|千克|克|吨|斤|毫升|升|亩|公顷|分贝|千瓦"
+             r"|周岁|岁|倍|[成折档级层时](?![间期代候])|分钟|秒|元|万|亿|余|多|以上|以下|以内|"
+             rf"{_COUNT_WORDS}|个|工作日|日|天|月|年|周|小时|期|回|遍|类|条(?!例)|张|艘|架|间|本|份|页"
+             r"|头|只|匹|羽|尾")
+# A share written as a fraction: "三分之二以上", "2/3"
+FRACTION = re.compile(rf"{_CN}分之{_CN}|(?<![\d/])\d+/\d+(?![\d/])")
+QUANTITY = re.compile(rf"(?<![第\d.{_CN_DIGITS}]){_NUMBER}\s*(?:{_MEASURES})")
+
+
+def has_quantity(text: str) -> bool:
+    """Whether a passage states a measured quantity or a share."""
+    return bool(PERCENT.search(text) or FRACTION.search(text)
+                or QUANTITY.search(_without_dates(text)))
+
+
+def measure_asked(question: str) -> str:
+    """The measure a question asks a quantity in ("最大不能超过多少岁" -> 岁); "" where it
+    names none ("重量线是多少")."""
+    match = _MEASURE_ASKED.search(question)
+    return match.group(1) if match else ""
+
+
+def states_measure(text: str, measure: str) -> bool:
+    """Whether a text states a quantity in a measure ("理事为5人至25人" is none in 岁)."""
+    written = "周?岁" if measure in ("岁", "周岁") else re.escape(measure)  # "十八周岁" is an age
+    return bool(re.search(rf"{_NUMBER}\s*(?:余|多)?\s*{written}", _without_dates(text)))
+
+
+_MEASURE_ASKED = re.compile(r"(?:多少|几)\s*((?:平方|立方)?(?:公里|千米|厘米|毫米|米)|公斤|千克|克|吨|斤"
+                            r"|毫升|升|亩|公顷|分贝|千瓦|周岁|岁|倍|成|折|档|级|层|分钟|秒|亿|万|元)")
+
+
 # A day or month of every year: "每年4月", "每年的九月一日" ("爱国卫生月定在哪个月")
 YEARLY_DATE = re.compile(r"每年的?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
                          r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?")

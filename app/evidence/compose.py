@@ -263,6 +263,7 @@ def _following(scored: Scored, reader: EvidenceReader,
 
 _KIND_WORDS = {
     Kind.MONEY: "金额或比例", Kind.COUNT: "数量", Kind.PERIOD: "期限或周期", Kind.DATE: "日期",
+    Kind.QUANTITY: "数值",
 }
 
 

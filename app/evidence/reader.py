@@ -142,6 +142,8 @@ class EvidenceReader:
             else frozenset()
         self.count_units = numbers.count_asked(asking) \
             if self.required == {Kind.COUNT} else frozenset()
+        self.measured_in = numbers.measure_asked(asking) \
+            if self.required == {Kind.QUANTITY} else ""
         # "要拘留几天": the sanction named must be the one the answer imposes
         self.sanctions = [word for word in _NAMED_SANCTIONS if word in asking]
         self.amounts = [rf"(?<![\d.]){re.escape(m.group(1) or m.group(3))}\s*"
@@ -317,6 +319,8 @@ class EvidenceReader:
             return False  # "到期前多少天" is not answered by "有效期五年"
         if self.count_units and not (self.count_units & numbers.count_units(scored.unit.text)):
             return False  # "每周几节体育课" is not answered by "每天至少开展两次"
+        if self.measured_in and not numbers.states_measure(scored.unit.text, self.measured_in):
+            return False  # "最大不能超过多少岁" is not answered by "理事为5人至25人"
         if self.asks_frequency and not states_frequency(_unit_words(scored.unit)):
             return False  # "多久评一次" is not answered by "获奖后三年内…撤销"
         if self.amounts and not all(re.search(amount, _compact(scored.unit.text))
@@ -339,8 +343,11 @@ class EvidenceReader:
         dated_only = not (self.required - {Kind.DATE}) & scored.carries
         dateline = bool(_DATELINE.match(text))
         if self.events and dated_only and not (dateline and self.issued) \
-                and not any(event.search(text) for event in self.events):
-            return False  # "哪天开始施行" is not answered by the day it was adopted
+                and not any(event.search(clause) for event in self.events
+                            for clause in _CLAUSE.split(text) if carried_kinds(clause) & {Kind.DATE}):
+            # "哪天开始施行" is not answered by the day it was adopted, nor by "到2025年,…企业
+            # 实施先进质量管理模式": the event stands in the clause that gives the date
+            return False
         if dated_only and dateline and not self.issued:
             # "办公室 2021年6月29日": a document's dateline says when it was issued, not when
             # anything it asks of others is due
@@ -521,6 +528,9 @@ def _measure(question: str) -> str:
     for index, word in enumerate(words):
         if not _ASKS_NUMBER.match(word):
             continue
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if word in ("多少", "几") and len(after) >= 2 and tokenizer.tag(after).startswith("n"):
+            return ""  # "初选名单要多少委员赞成": what is counted follows, the subject precedes
         # "有效期多长" names a measure of time; "名牌产品多久认定一次" only its subject
         of_time = word.startswith(("多长", "多久"))
         for before in reversed(words[max(0, index - _MEASURE_REACH):index]):
@@ -529,8 +539,9 @@ def _measure(question: str) -> str:
                     and not _QUESTION_CHARS.search(before) \
                     and (not of_time or _TIME_MEASURE.search(before)):
                 # "按河南省开发区条例多少天内": the document asked about, not what is counted
+                # ("封顶多少": a cap of what the question names elsewhere, not a measure)
                 return "" if _PLAIN_MEASURES.search(before) or _DOCUMENT_KIND.search(before) \
-                    else before
+                    or CAP.fullmatch(before) else before
             if not _BETWEEN_MEASURE.fullmatch(before):
                 break
     return ""
@@ -546,6 +557,7 @@ def _measured(word: str, text: str) -> bool:
                for m in re.finditer(re.escape(word), text))
 
 
+_CLAUSE = re.compile(r"[,，;；。]")
 _NUMBER_START = r"[\d一二两三四五六七八九十百半]"
 _STATED_MEASURE = 0.15
 _NUMBER_NEAR = re.compile(r"\d|[一二两三四五六七八九十百千万半]")

@@ -3,6 +3,7 @@ where none does, the best of the document the question is about."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.asked import NUMERIC, Kind
@@ -78,11 +79,27 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         answering = sorted((s for s in named if s.relevance >= floor
                             and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
                            key=lambda s: -(s.score + _ACT_CREDIT * _echo(s.unit.text, act)))[:1]
+    if not answering and not reader.required and not strict and dominant:
+        # "在上海申请游行,负责人有什么户籍方面的要求": a question that asks for nothing a
+        # passage must carry, in words of its own that no passage holds half of, is answered by
+        # the passages that hold most of it in the document retrieval is about, where the best
+        # of them is the best of all that was read
+        held_most = max(named, key=lambda s: s.relevance, default=None)
+        if held_most is not None and held_most.relevance >= SUBJECT_RELEVANCE \
+                and held_most.unit.hit.chunk.doc_id == dominant:
+            answering = sorted((s for s in named if s.unit.hit.chunk.doc_id == dominant
+                                and s.relevance >= _OWN_WORDS_SHARE * held_most.relevance
+                                and reader.answers(s)), key=lambda s: -s.score)
     if Kind.DUTY in reader.asked:
         # "领导小组都负责些什么": the units that state duties come first, not the one that sets
         # the body up ("成立…领导小组,组长由…担任")
         stating = _stating_duties(answering)
         answering = stating + [s for s in answering if s not in stating]
+        if stating and not sanction and Kind.PENALTY not in reader.asked:
+            # "监理单位发现安全隐患应该怎么处理": the article that says what it must do, not
+            # the one that fines it for not doing so ("发现安全事故隐患未及时要求…整改的")
+            answering = [s for s in answering if not _SANCTIONS_ACT.search(
+                _compact(f"{s.unit.lead.quote if s.unit.lead else ''}{s.unit.text}"))]
     if answering:
         best = answering[0].score
         answering = [s for s in answering if s.score >= NEAR_BEST * best]
@@ -99,6 +116,7 @@ def _near(unit: Unit, subject: Unit) -> bool:
 
 
 _OUTRANKED = 0.7
+_OWN_WORDS_SHARE = 0.85
 
 
 
@@ -110,6 +128,9 @@ def _stating_duties(answering: list[Scored]) -> list[Scored]:
 
 
 _DUTY_SHARE = 0.75
+# "…有下列行为之一的,责令限期改正" / "…的,由…处五万元以上罚款": a rule that sanctions an act
+_SANCTIONS_ACT = re.compile(r"的[,，;；:：]?(?:由[^，,。；;]{1,30})?(?:处以?|并处|责令|依法给予|给予[^，,。]{0,6}处|"
+                            r"追究|没收|吊销)")
 
 
 def _echo(text: str, pairs: set[str]) -> float:

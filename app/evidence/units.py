@@ -22,8 +22,9 @@ _LINE_SPLIT = re.compile(
     r"[。!?！？•]|\n|[:：](?=\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]+是))")
 # "(一)" / "1." / "(1)" / "一是" / "第五条": where a list item starts
 _ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、)]|[一二三四五六七八九十]+[、是])")
-# "…具备下列条件:" / "有下列情形之一的,…撤销:": a line that introduces the items below it
-_LEAD = re.compile(r"[:：]\s*$")
+# "…具备下列条件:" / "有下列情形之一的,…撤销:": a line that introduces the items below it,
+# also where it goes on past the list's name ("…如发生下列情形之一的,由…撤销其奖项。")
+_LEAD = re.compile(r"[:：]\s*$|下列")
 _CONTENT_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%]")
 
 
@@ -193,19 +194,27 @@ def _lead_before(chunk: Chunk,
         if before is None:
             return None, None
         pieces = _pieces(before.text)
+        prose = False  # a sentence that is no item stands between the lead and the items
         for a, b in reversed(pieces):
             text = before.text[a:b]
-            if _LEAD.search(text):
+            if _LEAD.search(text) and not (prose and not _NAMES_LIST.search(text)):
+                # ("…如发生下列情形之一的,…撤销其奖项。撤销奖项的企业不得…。(一)…": the
+                # article's lead, though a sentence of its own follows it)
                 return Span(doc_id=before.doc_id, start=before.start + a, end=before.start + b,
                             quote=text, chunk_id=before.chunk_id,
                             section_path=before.section_path, row=before.row), before
             if not _ITEM.match(text):
-                return None, None
+                if prose or _ARTICLE_START.match(text):
+                    return None, None
+                prose = True
+        if prose:
+            return None, None
         before, _ = neighbours(before)
     return None, None
 
 
 _MAX_ITEMS_BACK = 12
+_NAMES_LIST = re.compile(r"下列")
 
 # "违反本条例第十二条规定" / "依照本办法第五条": an article cited by number
 # "违反本条例第二十二条" / "违反第三十七条规定": an article of the same document; "依照《…法》第
