@@ -30,6 +30,7 @@ class Kind(StrEnum):
     DOC_NUMBER = "doc_number"
     PENALTY = "penalty"
     DEFINITION = "definition"
+    NAME = "name"
     DUTY = "duty"
     MEETING = "meeting"
     PHONE = "phone"
@@ -87,6 +88,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     alone = _asked_alone()
     if asked & alone and (asked - alone) & frozenset(NUMERIC):
         asked -= alone
+    elif Kind.QUANTITY in asked and quantity_of_money(text):
+        asked = asked - {Kind.QUANTITY} | {Kind.MONEY}
     return asked
 
 
@@ -124,6 +127,16 @@ def _required() -> frozenset[Kind]:
     """Kinds that, like numbers, a passage must carry to answer ("哪次会议通过" needs 会议)."""
     return frozenset(Kind(name) for name, entry in _answer_kinds()["kinds"].items()
                      if entry.get("required"))
+
+
+def quantity_of_money(question: str, before: str = "") -> bool:
+    """Whether a number asked with no kind named is a sum: "有资助吗？多少？" names a reward
+    (here or in the question `before` it), "献血达到多少毫升可获奖励" asks a volume."""
+    return bool(money_flavour(question) or money_flavour(before)) \
+        and numbers.measure_asked(question) in _SUMS
+
+
+_SUMS = ("", "元", "万", "亿")  # the measures a sum of money is asked in
 
 
 @lru_cache(maxsize=1)

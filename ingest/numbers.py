@@ -206,6 +206,8 @@ _MEASURES = (r"(?:平方|立方)?(?:公里|千米|厘米|毫米|米)|平方|公�
              r"|周岁|岁|倍|[成折档级层时](?![间期代候])|分钟|秒|元|万|亿|余|多|以上|以下|以内|"
              rf"{_COUNT_WORDS}|个|工作日|日|天|月|年|周|小时|期|回|遍|类|条(?!例)|张|艘|架|间|本|份|页"
              r"|头|只|匹|羽|尾")
+# "一个", "一项", "一次": one of a kind, as prose says it, measures nothing
+_ONE_OF = re.compile(r"一\s*(?:个|项|种|条|次|件|家|批|类|位|名|户|所|处|回|遍|份|张|本|只|头)")
 # A share written as a fraction: "三分之二以上", "2/3"
 FRACTION = re.compile(rf"{_CN}分之{_CN}|(?<![\d/])\d+/\d+(?![\d/])")
 QUANTITY = re.compile(rf"(?<![第\d.{_CN_DIGITS}]){_NUMBER}\s*(?:{_MEASURES})")
@@ -213,8 +215,8 @@ QUANTITY = re.compile(rf"(?<![第\d.{_CN_DIGITS}]){_NUMBER}\s*(?:{_MEASURES})")
 
 def has_quantity(text: str) -> bool:
     """Whether a passage states a measured quantity or a share."""
-    return bool(PERCENT.search(text) or FRACTION.search(text)
-                or QUANTITY.search(_without_dates(text)))
+    return bool(PERCENT.search(text) or FRACTION.search(text) or any(
+        not _ONE_OF.fullmatch(match.group()) for match in QUANTITY.finditer(_without_dates(text))))
 
 
 def measure_asked(question: str) -> str:

@@ -204,7 +204,7 @@ _TASK_LABEL_CHARS = 36
 
 
 _INTRODUCES_LIST = re.compile(r"下列|以下(?:情形|条件|行为|情况)")
-_CONSEQUENCE_KINDS = frozenset({Kind.CONDITION, Kind.PENALTY, Kind.PERIOD})
+_CONSEQUENCE_KINDS = frozenset({Kind.CONDITION, Kind.PENALTY, Kind.PERIOD, Kind.DUTY})
 _CLOSING_SENTENCES = 2
 
 

@@ -24,7 +24,9 @@ _QUESTION_CHARS = re.compile(
 _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些人|老百姓|工作人员|负责人|具体内容)$"
                       r"|[省市县区州镇乡]$|^(多长|多久|多少|几)"
                       # "同类称号", "两份奖励": what kind or how many of a thing, not which thing
-                      r"|^(同类|同一|同种|相同|不同|各类|各种|这类|那类|这个|那个|两份|两个|多个|其他|其它)")
+                      r"|^(同类|同一|同种|相同|不同|各类|各种|这类|那类|这个|那个|两份|两个|多个|其他|其它)"
+                      # "荣誉称号", "奖励称号": an honour of any name
+                      r"|^(荣誉|奖励|表彰|奖项)$")
 
 
 @dataclass(frozen=True)

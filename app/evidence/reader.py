@@ -18,6 +18,7 @@ from app.asked import (
     date_events,
     imposes_sanction,
     money_flavour,
+    quantity_of_money,
     recipient_classes,
     required_kinds,
     states_conditions,
@@ -90,6 +91,12 @@ class EvidenceReader:
         if part and not self.asked and _ELLIPTIC.search(part):
             # "驰名商标奖多少？马德里国际注册呢？": the second part asks what the first did
             self.asked = asked_kinds(question)
+        # "有没有奖金？具体是多少？": a number asked after a reward is named is its sum
+        named_before = ""
+        if Kind.QUANTITY in self.asked \
+                and quantity_of_money(asking, without_identifying(question)):
+            self.asked = self.asked - {Kind.QUANTITY} | {Kind.MONEY}
+            named_before = without_identifying(question)
         self.required = required_kinds(self.asked, asking)
         self.asks_conditions = not self.required and asks_conditions(asking)
         if self.asks_conditions:
@@ -97,7 +104,7 @@ class EvidenceReader:
         # "2023年第一批…": a year the question names is a fact the answer must stand in
         self.years = frozenset(numbers.YEAR.findall(asking))
         self.region = region
-        self.flavour = money_flavour(asking)
+        self.flavour = money_flavour(asking) or money_flavour(named_before)
         self.articles = articles
         self.document = document  # a document's whole text by its id, white space removed
         # the words that only say which place or document is meant are not sought in passages
@@ -319,6 +326,9 @@ class EvidenceReader:
             return False  # "到期前多少天" is not answered by "有效期五年"
         if self.count_units and not (self.count_units & numbers.count_units(scored.unit.text)):
             return False  # "每周几节体育课" is not answered by "每天至少开展两次"
+        if Kind.QUANTITY in self.required and not self.sanction_asked \
+                and money_flavour(_unit_words(scored.unit)) == {"penalty"}:
+            return False  # "监督费按造价的多少比例缴纳" is not answered by "…一倍以下罚款"
         if self.measured_in and not numbers.states_measure(scored.unit.text, self.measured_in):
             return False  # "最大不能超过多少岁" is not answered by "理事为5人至25人"
         if self.asks_frequency and not states_frequency(_unit_words(scored.unit)):

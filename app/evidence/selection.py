@@ -76,7 +76,13 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         # "绕城高速以内放烟花罚多少": the passage that holds the question ("…以内区域,禁止燃放烟花
         # 爆竹") names the act; the sanction answering is the one for that act
         act = _pairs(_compact(about[0].unit.text)) if about else set()
-        answering = sorted((s for s in named if s.relevance >= floor
+        # (a sentence of the best passage's own article may go on to name what it speaks of:
+        # "实行杰出贡献人才表彰奖励制度。对…人才,颁发齐鲁杰出人才奖"; a number beside it may
+        # be another thing's: "设立…专项资金。对获得…奖的…奖励50万元")
+        named_on = about and not reader.required & NUMERIC_KINDS
+        answering = sorted((s for s in named if (s.relevance >= floor or named_on and s.relevance
+                                                 >= SAME_DOCUMENT_RELEVANCE and s.unit.scope
+                                                 and _near(s.unit, about[0].unit))
                             and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
                            key=lambda s: -(s.score + _ACT_CREDIT * _echo(s.unit.text, act)))[:1]
     if not answering and not reader.required and not strict and dominant:

@@ -2,9 +2,10 @@
 number ("重量线是多少", "多少比例", "要多少委员赞成"), and only a passage that states one, in
 the measure asked ("多少岁"), answers it; a question in a user's own words that asks for nothing
 a passage must carry is answered by the best passages of the document retrieval is about; what a
-body must do is read where the rule says so, not where it is fined for not doing it; a list's
-lead is read with its items, also where a sentence of its own follows it; the day a rule takes
-effect stands in the clause that says so.
+body must do is read where the rule says so, the whole article, not where it is fined for not
+doing it; a list's lead is read with its items, also where a sentence of its own follows it; the
+day a rule takes effect stands in the clause that says so; "叫什么名字" is answered by a passage
+that gives a name.
 
 The documents are written for the test, in the layouts real ones use."""
 
@@ -40,7 +41,9 @@ AWARD = """江城市市长质量奖评审管理办法
 第十六条 获奖企业在获奖后三年内如发生下列情形之一的,由评审委员会提请市政府撤销其市长质量奖。撤销奖项的企业不得参加下一届评审。
 (一)发生重大质量、安全事故的;
 (二)弄虚作假骗取荣誉的。
+第十二条 区县质量技术监督部门应当对申报材料进行资格审核。符合条件的,报送评审委员会;不符合条件的,退回申请并书面说明理由。
 第十七条 到2025年,全市实施卓越绩效管理的企业达到200家。
+第十八条 对在质量工作中作出突出贡献的人才实行荣誉称号表彰制度。对评选出的人员,授予“江城质量工匠”称号。
 """
 
 
@@ -76,6 +79,11 @@ def test_what_a_body_must_do_is_not_read_from_its_fine(home: Path) -> None:
     assert "一万元以上三万元以下" not in reply["answer"], reply["answer"]
 
 
+def test_a_procedure_asked_is_the_whole_article_that_states_it(home: Path) -> None:
+    answered(home, "江城市长质量奖的申报材料交到区县质监部门以后，质监部门要怎么处理？",
+             "资格审核", "书面说明理由")
+
+
 def test_a_list_s_lead_is_read_with_its_items_past_a_sentence_of_its_own(home: Path) -> None:
     # the lead ("如发生下列情形之一的,…撤销") is followed by a sentence before its items
     answered(home, "江城市长质量奖拿到以后，企业要是出了重大安全事故，这个奖还算数吗？", "撤销")
@@ -86,6 +94,11 @@ def test_the_day_a_rule_takes_effect_is_said_in_the_clause_giving_the_day(home: 
     # "到2025年,…实施卓越绩效管理": a target's year with 实施 in another clause is no such day
     reply = ask(home, "江城市长质量奖评审管理办法从哪天开始施行？")
     assert "2025" not in reply["answer"], reply["answer"]
+
+
+def test_a_name_asked_is_answered_by_the_passage_that_gives_it(home: Path) -> None:
+    # the article's first sentence holds more of the question; its second gives the name
+    answered(home, "江城给质量工作有突出贡献的人才设的荣誉称号叫什么名字？", "江城质量工匠")
 
 
 def test_quantities_are_read_as_written() -> None:
@@ -102,6 +115,13 @@ def test_quantities_are_read_as_written() -> None:
     # a quantity is asked where no other kind of number is; "奖励多少钱" asks money
     assert asked_kinds("半径最小不能低于多少？") == {Kind.QUANTITY}
     assert asked_kinds("奖励多少钱？") == {Kind.MONEY}
+    # a number asked where a reward is named is its sum
+    assert asked_kinds("有没有奖金？具体是多少？") == {Kind.MONEY}
+    # … unless it names another measure
+    assert asked_kinds("献血累计达到多少毫升可以获得表彰奖励？") == {Kind.QUANTITY}
+    assert asked_kinds("省级大奖叫什么名字？") == {Kind.NAME}
+    # "一个" is how prose says "a": no quantity
+    assert not has_quantity("不得将应当由一个承包单位完成的工程肢解发包")
     # a count in the story told is not what is asked; an ordinal asks which
     assert Kind.QUANTITY not in asked_kinds("有几头猪应激死了，政府给不给补偿？")
     assert Kind.QUANTITY not in asked_kinds("是市政府第几次常务会议通过的？")
