@@ -202,8 +202,9 @@ def period_units(text: str) -> frozenset[str]:
 
 # A measured quantity: "三十公斤", "半径5000米", "零点二五立方米", "1.5亿元", "晚上10时", "十五周岁":
 # a number and what it measures ("第十九条", "(一)" and a date measure nothing)
-_MEASURES = (r"(?:平方|立方)?(?:公里|千米|厘米|毫米|米)|平方|公斤|千克|克|吨|斤|毫升|升|亩|公顷|分贝|千瓦"
-             r"|周岁|岁|倍|[成折档级层时](?![间期代候])|分钟|秒|元|万|亿|余|多|以上|以下|以内|"
+_PHYSICAL = (r"(?:平方|立方)?(?:公里|千米|厘米|毫米|米)|公斤|千克|克|吨|斤|毫升|升|亩|公顷|分贝|千瓦"
+             r"|周岁|岁|倍")
+_MEASURES = (rf"{_PHYSICAL}|平方|[成折档级层时](?![间期代候])|分钟|秒|元|万|亿|余|多|以上|以下|以内|"
              rf"{_COUNT_WORDS}|个|工作日|日|天|月|年|周|小时|期|回|遍|类|条(?!例)|张|艘|架|间|本|份|页"
              r"|头|只|匹|羽|尾")
 # "一个", "一项", "一次": one of a kind, as prose says it, measures nothing
@@ -232,8 +233,7 @@ def states_measure(text: str, measure: str) -> bool:
     return bool(re.search(rf"{_NUMBER}\s*(?:余|多)?\s*{written}", _without_dates(text)))
 
 
-_MEASURE_ASKED = re.compile(r"(?:多少|几)\s*((?:平方|立方)?(?:公里|千米|厘米|毫米|米)|公斤|千克|克|吨|斤"
-                            r"|毫升|升|亩|公顷|分贝|千瓦|周岁|岁|倍|成|折|档|级|层|分钟|秒|亿|万|元)")
+_MEASURE_ASKED = re.compile(rf"(?:多少|几)\s*({_PHYSICAL}|成|折|档|级|层|分钟|秒|亿|万|元)")
 
 
 # A day or month of every year: "每年4月", "每年的九月一日" ("爱国卫生月定在哪个月")

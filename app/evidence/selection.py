@@ -18,6 +18,7 @@ from app.evidence.reader import (
     EvidenceReader,
     Scored,
     _pairs,
+    _with_lead,
 )
 from app.evidence.units import Neighbours, Unit, _compact, read_units
 from kb.hit import Hit
@@ -104,8 +105,8 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         if stating and not sanction and Kind.PENALTY not in reader.asked:
             # "监理单位发现安全隐患应该怎么处理": the article that says what it must do, not
             # the one that fines it for not doing so ("发现安全事故隐患未及时要求…整改的")
-            answering = [s for s in answering if not _SANCTIONS_ACT.search(
-                _compact(f"{s.unit.lead.quote if s.unit.lead else ''}{s.unit.text}"))]
+            answering = [s for s in answering
+                         if not _SANCTIONS_ACT.search(_compact(_with_lead(s.unit)))]
     if answering:
         best = answering[0].score
         answering = [s for s in answering if s.score >= NEAR_BEST * best]

@@ -24,7 +24,8 @@ _LINE_SPLIT = re.compile(
 _ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、)]|[一二三四五六七八九十]+[、是])")
 # "…具备下列条件:" / "有下列情形之一的,…撤销:": a line that introduces the items below it,
 # also where it goes on past the list's name ("…如发生下列情形之一的,由…撤销其奖项。")
-_LEAD = re.compile(r"[:：]\s*$|下列")
+_NAMES_LIST = re.compile(r"下列")
+_LEAD = re.compile(rf"[:：]\s*$|{_NAMES_LIST.pattern}")
 _CONTENT_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%]")
 
 
@@ -197,7 +198,7 @@ def _lead_before(chunk: Chunk,
         prose = False  # a sentence that is no item stands between the lead and the items
         for a, b in reversed(pieces):
             text = before.text[a:b]
-            if _LEAD.search(text) and not (prose and not _NAMES_LIST.search(text)):
+            if (_NAMES_LIST if prose else _LEAD).search(text):
                 # ("…如发生下列情形之一的,…撤销其奖项。撤销奖项的企业不得…。(一)…": the
                 # article's lead, though a sentence of its own follows it)
                 return Span(doc_id=before.doc_id, start=before.start + a, end=before.start + b,
@@ -214,7 +215,6 @@ def _lead_before(chunk: Chunk,
 
 
 _MAX_ITEMS_BACK = 12
-_NAMES_LIST = re.compile(r"下列")
 
 # "违反本条例第十二条规定" / "依照本办法第五条": an article cited by number
 # "违反本条例第二十二条" / "违反第三十七条规定": an article of the same document; "依照《…法》第
