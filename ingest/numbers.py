@@ -68,15 +68,15 @@ def count_units(text: str) -> frozenset[str]:
 
 # Periods and cycles: "每两年评选一次", "每3年", "年度", "五年内", "60日内", "三十个工作日"
 PERIOD = re.compile(
-    rf"每{_NUMBER}?\s*[年月季届]|每年度|年度|{_NUMBER}\s*(?:个)?(?P<unit>工作日|日|天|月|年|周|届|小时)"
+    rf"每{_NUMBER}?\s*[年月季届]|每年度|年度|{_NUMBER}\s*(?:个)?(?P<unit>工作日|日|天|月|年|周|届|小时|分钟)"
     r"(?:内|以内|之内|后|起)?"
 )
 # what a question counts time in: "多少天内" / "几个工作日" / "几年"
-_TIME_ASKED = re.compile(r"(?:多少|几)\s*个?\s*(工作日|日|天|月|年|周|小时)")
+_TIME_ASKED = re.compile(r"(?:多少|几)\s*个?\s*(工作日|日|天|月|年|周|小时|分钟)")
 # the units that answer it: days are written 日 or 天, and a count of 工作日 is one of days
 _TIME_UNITS = {"工作日": {"工作日", "日", "天"}, "日": {"日", "天", "工作日"},
                "天": {"日", "天", "工作日"}, "月": {"月"}, "年": {"年"}, "周": {"周", "日", "天"},
-               "小时": {"小时"}}
+               "小时": {"小时", "分钟"}, "分钟": {"分钟", "小时"}}
 # A year named: "2012年度", "到2025年"
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # Calendar dates: "2021年12月1日", "二○一一年八月十七日", "2021-06-29"

@@ -24,6 +24,7 @@ from app.evidence.selection import (
     _distinct,
     _dominant_document,
     has_own_sanction,
+    in_article_of,
     select_units,
 )
 from app.evidence.units import Unit, _compact, article_table, defined_terms, read_units, subsections
@@ -189,7 +190,8 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
         subject = answered[0][0].unit.hit.chunk.doc_id
         for index, reader in enumerate(readers):
             if not per_part[index] and reader.required:
-                per_part[index] = select_units(reader, hits, library.neighbours, subject)[0][:1]
+                per_part[index] = select_units(reader, hits, library.neighbours, subject)[0][:1] \
+                    or in_article_of(answered[0][0], reader, hits, library.neighbours)
     vague = [index for index, reader in enumerate(readers) if not reader.asked]
     # (an amount, a period or a date, which are read in every format; a document number or a
     # count may be written in one the readers miss, and the unit holding it is not withheld)

@@ -57,7 +57,11 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
     contrasted = len(recipient_classes(text)) > 1
     for index, (a, b) in enumerate(bounds):
         clause = text[a:b]
-        kind_bonus = 1.0 if reader.asked & carried_kinds(clause) else 0.0
+        # what must be carried counts most: "会被罚多少钱" is the clause with the sum, not the
+        # one that orders the act corrected
+        carried = carried_kinds(clause)
+        kind_bonus = (1.0 if reader.asked & carried else 0.0) \
+            + _REQUIRED_CREDIT * len(reader.required & carried)
         if reader.asks_cap and CAP.search(clause):
             kind_bonus += 0.5
         if contrasted:
@@ -100,6 +104,7 @@ def _same_recipient(asked: frozenset[str], clause: str) -> int:
 
 
 _RECIPIENT_CREDIT = 0.6
+_REQUIRED_CREDIT = 0.25
 
 
 def compose(question: str, intent: str, chosen: Sequence[Scored], reader: EvidenceReader,

@@ -26,7 +26,7 @@ _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些�
                       # "同类称号", "两份奖励": what kind or how many of a thing, not which thing
                       r"|^(同类|同一|同种|相同|不同|各类|各种|这类|那类|这个|那个|两份|两个|多个|其他|其它)"
                       # "荣誉称号", "奖励称号": an honour of any name
-                      r"|^(荣誉|奖励|表彰|奖项)$")
+                      r"|^(荣誉|奖励|表彰|奖项|人才)$")
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,13 @@ _ABBREVIATION_REACH = 3
 
 
 # Quoted names in a question are named things: “楚天杯” / 《质量发展纲要》
+# a word that asks which thing of a kind: the kind it is followed by names no particular thing
+_WHICH = re.compile(r"(?:哪|什么|何)(?:个|些|项|一|类|种|部|份|家|条|级)?$")
 _QUOTED = re.compile(r"[“\"《「]([^”\"》」]{2,30})[”\"》」]")
 
 
 def _key_words(question: str, weigh: Weigh,
-               tokenize: Tokenize) -> tuple[KeyWord | NamedThing, ...]:
+               tokenize: Tokenize) -> tuple[KeyWord | NamedThing | AskedPost, ...]:
     """The things a question names: quoted names, domain terms (honours, programmes), and
     words of three or more characters that no passage uses as a word. Common words are left
     to relevance; places to the region filter; numbers to the answer kind."""
@@ -91,8 +93,12 @@ def _key_words(question: str, weigh: Weigh,
         # “三证” / “四强”: a short quoted name is often a count of things the text lists
         if len(_compact(quoted)) >= 3:
             found[_compact(quoted)] = None
+    previous = ""
     for word in tokenizer.segment(_QUOTED.sub(" ", question)):
-        word = _compact(word)
+        word, asked_kind = _compact(word), _WHICH.search(previous)
+        previous = word or previous
+        if asked_kind:
+            continue  # "按哪个国家标准评审": the kind of thing asked, not one the answer names
         if (len(word) < 3 or word in QUESTION_WORDS or is_place_name(word)
                 or _QUESTION_CHARS.search(word) or _GENERIC.search(word)
                 or not re.search(r"[\u4e00-\u9fff]{2}", word)):
@@ -115,7 +121,36 @@ def _key_words(question: str, weigh: Weigh,
         keys.append(KeyWord(word, parts, known))
     keys += [thing for thing in _named_things(question, tokenizer)
              if not any(thing.word in key.word or key.word in thing.word for key in keys)]
-    return tuple(keys)
+    return (*keys, *asked_posts(question))
+
+
+@dataclass(frozen=True)
+class AskedPost:
+    """A post whose holder is asked ("评审委员会主任由哪位领导担任") or where a body sits
+    ("秘书处设在哪个部门"): a passage that never names it does not say who or where."""
+
+    word: str
+    forms: tuple[str, ...] = ()
+    known: bool = True
+
+    def held(self, text: str) -> bool:
+        return any(form in text for form in (self.word, *self.forms))
+
+
+_POSTS = r"(主任|副主任|组长|副组长|秘书长|主席|副主席|召集人|总指挥)"
+_POST_ASKED = re.compile(rf"(?:谁|哪位|哪个|哪一位|哪名|什么人|什么领导)[^，,。？?]{{0,10}}?担任(?:的)?{_POSTS}"
+                         rf"|{_POSTS}[^，,。？?]{{0,6}}?(?:由|是)(?:谁|哪位|哪个|什么)")
+_SEAT_ASKED = re.compile(r"(?:设在|设于|挂靠在?)(?:哪|什么)")
+_SEATS = ("设在", "设于", "挂靠")
+
+
+def asked_posts(question: str) -> tuple[AskedPost, ...]:
+    """The posts and seats a question asks who holds or where they are."""
+    posts = [AskedPost(next(g for g in match.groups() if g))
+             for match in _POST_ASKED.finditer(_compact(question))]
+    if _SEAT_ASKED.search(_compact(question)):
+        posts.append(AskedPost(_SEATS[0], _SEATS[1:]))
+    return tuple(posts)
 
 
 @dataclass(frozen=True)
@@ -128,8 +163,11 @@ class NamedThing:
     stem: str  # what distinguishes it: 教育 of 省教育厅, 实用新型 of 实用新型专利
     suffix: str  # what kind of thing: 厅, 专利
 
+    def is_office(self) -> bool:
+        return self.suffix[0] in _OFFICE_ENDINGS
+
     def held(self, text: str) -> bool:
-        if self.suffix[0] in _OFFICE_ENDINGS:
+        if self.is_office():
             # an office: what it does, then an office's ending (市场监管局 / 市场监督管理局)
             # "人大常委" is held by "人民代表大会常务委员会": a formal name writes out its abbreviation
             reach = len(self.stem) * _ABBREVIATION_REACH + len(self.suffix) + _THING_SLACK
@@ -178,11 +216,21 @@ _REWARD_VERB = re.compile(r"多少|几|励|金|钱|了|吗|不|给|\d|[一二三
 
 def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
     """The departments and items a question names, each with what distinguishes it."""
-    things = [NamedThing(m.group(0), m.group(1), m.group(2)) for m in find_offices(question)]
+    # ("县里哪个局在管" names no office: it asks which)
+    things = [NamedThing(m.group(0), m.group(1), m.group(2)) for m in find_offices(question)
+              if not _QUESTION_CHARS.search(m.group(0))]
+    for match in _FIELD_BODY.finditer(_compact(question)):
+        # "民政部门": a body named by its field, without a level ("汶川…民政部门负责哪些工作")
+        field = next((match.group(1)[-size:] for size in (4, 3, 2)
+                      if tokenizer.in_dictionary(match.group(1)[-size:])
+                      and tokenizer.tag(match.group(1)[-size:]) in _FIELD_TAGS), None)
+        if field and not _GENERIC_FIELD.search(field) and not _QUESTION_CHARS.search(field) \
+                and not any(field in thing.word for thing in things):
+            things.append(NamedThing(field + "部门", field, "部门"))
     words = [w for w in tokenizer.segment(_QUOTED.sub(" ", question)) if w.strip()]
     for index, word in enumerate(words):
         ending = next((e for e in _ITEM_ENDINGS if word.endswith(e)), None)
-        if ending is None or word in tokenizer.terms:
+        if ending is None or word in tokenizer.terms or index and _WHICH.search(words[index - 1]):
             continue
         following = "".join(words[index + 1:index + 3])
         if ending == "奖" and _REWARD_VERB.match(following):
@@ -190,7 +238,9 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
         stem = word[: -len(ending)]
         if not stem and index > 0:
             before = words[index - 1]
+            # (a word the segmenter knows: "主把" of "商标主把商标许可" is a guess of its own)
             if (re.fullmatch(r"[\u4e00-\u9fff]{2,6}", before) and not is_place_name(before)
+                    and tokenizer.in_dictionary(before)
                     and (tokenizer.tag(before)[:1] in "nlb" or tokenizer.tag(before) == "ns")):
                 stem = before
         elif stem and not (tokenizer.in_dictionary(stem) and tokenizer.tag(stem)[:1] in "nlba") \
@@ -204,3 +254,8 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
 
 
 _MIN_UNSEEN_KEY = 5
+_FIELD_TAGS = ("n", "nz", "vn")  # a field is a noun: 民政, 财政, 教育
+_FIELD_BODY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:行政)?(?:主管)?部门")
+# fields that name no body in particular: "有关部门", "职能部门", "政府部门"
+_GENERIC_FIELD = re.compile(r"有关|相关|职能|业务|政府|其他|其它|行政|主管|管理|监管|执法|责任|牵头|配合"
+                            r"|各级|上级|同级|本级|主要|具体|国家|地方|哪|什么|机关|单位")

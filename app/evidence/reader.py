@@ -55,6 +55,8 @@ DOMINANT_RELEVANCE = 0.42
 # ... or this much, in the document whose passage holds the question best (at least this much).
 SAME_DOCUMENT_RELEVANCE = 0.24
 SUBJECT_RELEVANCE = 0.36
+# ... in the passage both searches rank first
+AGREED_RELEVANCE = 0.30
 # ... and further units are listed beside the best while within this share of its score.
 NEAR_BEST = 0.82
 MAX_UNITS = 3
@@ -157,6 +159,10 @@ class EvidenceReader:
                         rf"{m.group(2) or m.group(4)}"
                         for m in _AMOUNT_NAMED.finditer(_compact(asking))]
         self.asks_reward = bool(_ASKS_REWARD.search(asking))
+        # "出过哪些问题就不能报名": what bars, not what is required
+        self.asks_bar = bool(_ASKS_BAR.search(asking))
+        # "得提前多长时间去换证": a period before a day, not how long a licence lasts
+        self.asks_ahead = Kind.PERIOD in self.required and bool(_ASKS_AHEAD.search(asking))
         # a price in 元 is asked ("每平方米多少元"), not a share or a multiple
         self.asks_sum = bool(_ASKS_SUM.search(asking)) \
             and not _ASKS_SHARE.search(asking)
@@ -241,6 +247,10 @@ class EvidenceReader:
             score += 0.12
         if unit.hit.bm25_rank == 1 or unit.hit.vector_rank == 1:
             score += 0.03
+        if self.asks_bar and _BARS.search(f"{lead}{unit.text}"):
+            score += _BAR_CREDIT  # "有下列情形之一的,不得申报:(三)近三年有重大质量…事故"
+        if self.asks_ahead and _AHEAD.search(_compact(unit.text)):
+            score += _AHEAD_CREDIT  # "应当在许可证有效期届满前6个月…申请换发"
         if self.of_region(unit):
             score += _OWN_REGION  # "在洛阳…": 洛阳's own regulation before 河南省's
         if self.measure and re.search(rf"{re.escape(self.measure)}(?:为|是|:|：)?\s*{_NUMBER_START}",
@@ -263,6 +273,12 @@ class EvidenceReader:
         passage = _compact(f"{unit.scope or chunk.text} {around}")
         for key in self.keys:
             if isinstance(key, NamedThing):
+                if key.is_office() and Kind.DUTY in self.asked:
+                    # what "民政部门" must do is said where it is named, not in the sentence
+                    # before it about "发展改革部门"
+                    if not key.held(own):
+                        return False
+                    continue
                 # a department or an item: named anywhere in the unit's document will do
                 if not key.held(passage) and not (
                         self.document is not None and key.held(self.document(chunk.doc_id))):
@@ -599,6 +615,12 @@ _TARGET = re.compile(r"到\s*20\d\d\s*年")
 
 
 _OWN_REGION = 0.04
+_ASKS_BAR = re.compile(r"不能|不得|不可以|不允许|不予|不让|没(?:有)?资格|取消资格|禁止|不符合")
+_BARS = re.compile(r"不得|不能|不予|不受理|禁止|取消|撤销|不再")
+_BAR_CREDIT = 0.08
+_ASKS_AHEAD = re.compile(r"提前|之前|以前|前(?:多|几)")
+_AHEAD = re.compile(r"前\s*[\d一二两三四五六七八九十]+\s*个?(?:工作日|日|天|月|年)|(?:届满|到期|截止)前")
+_AHEAD_CREDIT = 0.08
 _TASK_CHARS = 300
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from app.asked import NUMERIC, Kind
 from app.evidence.reader import (
+    AGREED_RELEVANCE,
     DOMINANT_RELEVANCE,
     MAX_UNITS,
     MIN_RELEVANCE,
@@ -58,9 +59,10 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         # (who leads is never taken from a weaker passage: the note of the next task would do)
         # the document the question is about: its best passage, or, for a long question in a
         # user's own words that no passage holds half of, the passage that holds most of it
-        about = lacking or sorted((s for s in named if s.relevance >= SUBJECT_RELEVANCE),
+        about = lacking or sorted((s for s in named if s.relevance >= _subject_floor(s)),
                                   key=lambda s: -s.relevance)
-        floor = SAME_DOCUMENT_RELEVANCE if lacking or subject else SUBJECT_RELEVANCE
+        floor = SAME_DOCUMENT_RELEVANCE if lacking or subject else \
+            _subject_floor(about[0]) if about else SUBJECT_RELEVANCE
         subject = subject or (about[0].unit.hit.chunk.doc_id if about else "")
         if has_own_sanction(reader, lacking):
             return [], lacking
@@ -80,9 +82,12 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         # (a sentence of the best passage's own article may go on to name what it speaks of:
         # "实行杰出贡献人才表彰奖励制度。对…人才,颁发齐鲁杰出人才奖"; a number beside it may
         # be another thing's: "设立…专项资金。对获得…奖的…奖励50万元")
-        named_on = about and not reader.required & NUMERIC_KINDS
+        # (and a period in it is that of the rule it sets: "应当建立台账,记录…。台账至少保存二年")
+        named_on = about and not reader.required & (NUMERIC_KINDS - {Kind.PERIOD})
+        near_floor = _ARTICLE_RELEVANCE if reader.required & NUMERIC_KINDS \
+            else SAME_DOCUMENT_RELEVANCE
         answering = sorted((s for s in named if (s.relevance >= floor or named_on and s.relevance
-                                                 >= SAME_DOCUMENT_RELEVANCE and s.unit.scope
+                                                 >= near_floor and s.unit.scope
                                                  and _near(s.unit, about[0].unit))
                             and s.unit.hit.chunk.doc_id == subject and reader.answers(s)),
                            key=lambda s: -(s.score + _ACT_CREDIT * _echo(s.unit.text, act)))[:1]
@@ -92,7 +97,7 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         # the passages that hold most of it in the document retrieval is about, where the best
         # of them is the best of all that was read
         held_most = max(named, key=lambda s: s.relevance, default=None)
-        if held_most is not None and held_most.relevance >= SUBJECT_RELEVANCE \
+        if held_most is not None and held_most.relevance >= _subject_floor(held_most) \
                 and held_most.unit.hit.chunk.doc_id == dominant:
             answering = sorted((s for s in named if s.unit.hit.chunk.doc_id == dominant
                                 and s.relevance >= _OWN_WORDS_SHARE * held_most.relevance
@@ -113,6 +118,18 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
     return _distinct(answering)[:MAX_UNITS], lacking
 
 
+def in_article_of(anchor: Scored, reader: EvidenceReader, hits: Sequence[Hit],
+                  neighbours: Neighbours | None = None) -> list[Scored]:
+    """The best unit of the article another part was answered from that carries what this part
+    asks: "…被处罚了,以后还能不能再从事？多久内不行？" is told further on in the penalty's
+    article ("自处罚决定作出之日起五年内不得从事相关活动")."""
+    if not anchor.unit.scope:
+        return []
+    in_article = [reader.score(unit) for hit in hits for unit in read_units(hit, neighbours)
+                  if unit.scope == anchor.unit.scope and unit.start != anchor.unit.start]
+    return sorted((s for s in in_article if reader.answers(s)), key=lambda s: -s.score)[:1]
+
+
 def _near(unit: Unit, subject: Unit) -> bool:
     """Whether a unit stands where what it says is about the subject's unit: in its article
     or its passage ("设立市质量品牌发展专项资金…" is not paid by a prize's amount in the next
@@ -122,6 +139,19 @@ def _near(unit: Unit, subject: Unit) -> bool:
     return unit.hit.chunk.chunk_id == subject.hit.chunk.chunk_id
 
 
+def _subject_floor(scored: Scored) -> float:
+    """How much of the question a unit must hold to say what the question is about: less in
+    the passage that both searches rank first, by words and by meaning, for a question put in
+    words of its own ("燃气表坏了、走不了字" of "燃气计量装置发生故障造成无法计量")."""
+    hit = scored.unit.hit
+    agreed = max(hit.bm25_rank or _UNRANKED, hit.vector_rank or _UNRANKED) <= _AGREED_RANK
+    return AGREED_RELEVANCE if agreed else SUBJECT_RELEVANCE
+
+
+# a period in the best passage's article, in a sentence that names little of the question
+_ARTICLE_RELEVANCE = 0.12
+_AGREED_RANK = 2
+_UNRANKED = 1000
 _OUTRANKED = 0.7
 _OWN_WORDS_SHARE = 0.85
 

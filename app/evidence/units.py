@@ -245,7 +245,8 @@ _ARTICLE_CHARS = 600
 
 # "本条例所称近亲属，是指配偶、父母…" / "所称中心城是指本市外环线以内的地区": a term the document
 # defines, and the sentence that defines it
-_DEFINED = re.compile(r"所称(?:的)?[“\"]?([\u4e00-\u9fff]{2,16}?)[”\"]?\s*[,，]?\s*(?:是指|系指|指)")
+# ("本条例所称科技成果包括专利技术、…": a term defined by what it covers)
+_DEFINED = re.compile(r"所称(?:的)?[“\"]?([\u4e00-\u9fff]{2,16}?)[”\"]?\s*[,，]?\s*(?:是指|系指|指|包括)")
 _SENTENCE_END = re.compile(r"[。；;\n]")
 
 
@@ -373,13 +374,35 @@ _TASK_MARK = re.compile(r"(?:^|\n)\s*(?:[(（][一二三四五六七八九十\d]
                         r"|[一二三四五六七八九十]+、)")
 
 
+# a line that only names who carries the task above it out: "省农业厅、卫生厅、质监局负责落实。"
+_LABELS = re.compile(r"(?:牵头|责任|配合|协办|主办)(?:单位|部门)[:：]?")
+_ROLES = re.compile(r"(?:按职责分工|分别|共同)?(?:负责落实|负责|牵头|配合|落实|参与)")
+_NAMES_APART = re.compile(r"[、，,;；\s]+")
+_BODY_ENDINGS = "厅局委办部室会府院处所站队社联行司"
+_BODY_CHARS = 20
+
+
+def _names_bodies_only(text: str) -> bool:
+    """Whether a line is nothing but the bodies that carry a task out, with their roles."""
+    line = _compact(text).strip("()（）〔〕[]【】。；;")
+    if not _ROLES.search(line):
+        return False  # "珠海市人民政府" alone signs a document
+    line = _ROLES.sub("、", _LABELS.sub("、", line))
+    names = [name for name in _NAMES_APART.split(line) if name]
+    return bool(names) and all(len(name) <= _BODY_CHARS and name[-1] in _BODY_ENDINGS
+                               for name in names)
+
+
 def task_before(unit: Unit) -> Span | None:
     """The task a bare responsibility note closes: the text of its chunk from the item's
     marker (or the previous note) up to the note."""
-    if not _BARE_NOTE.match(unit.text):
-        return None
     chunk = unit.hit.chunk
     before = chunk.text[:max(0, unit.start - chunk.start)]
+    # (a line of its own: "(北海市人民政府、合浦县人民政府负责落实)" closing a paragraph may close
+    # its last sentence only)
+    own_line = not before.strip(" \t\u3000") or before.rstrip(" \t\u3000").endswith("\n")
+    if not (_BARE_NOTE.match(unit.text) or own_line and _names_bodies_only(unit.text)):
+        return None
     starts = [m.start() for m in _TASK_MARK.finditer(before)]
     notes = [m.end() for m in re.finditer(r"[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位)[^)）〕\]]*"
                                           r"[)）〕\]]", before)]
