@@ -335,7 +335,11 @@ def _reads_beside(query: Query) -> bool:
 
 def _facts_can_answer(intent: Intent, asked: frozenset[Kind]) -> bool:
     """Reward facts hold amounts: a question about a reward's conditions, cycle or number of
-    winners ("谁可以申请", "多久评一次", "评几个") is answered from the passages."""
+    winners ("谁可以申请", "多久评一次", "评几个") is answered from the passages. Facts of who
+    qualifies and what revokes hold no numbers: "撤销后多少年内不能重新申请" is read in the
+    passages."""
+    if intent == Intent.QUALIFICATION:
+        return not asked & frozenset(NUMERIC)
     if intent != Intent.REWARD or not asked:
         return True
     # ("有资助吗？多少？": a quantity a reward question asks is its amount)

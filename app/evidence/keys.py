@@ -162,6 +162,7 @@ class NamedThing:
     word: str
     stem: str  # what distinguishes it: 教育 of 省教育厅, 实用新型 of 实用新型专利
     suffix: str  # what kind of thing: 厅, 专利
+    by_field: bool = False  # "民政部门": a body named by its field only, in a user's words
 
     def is_office(self) -> bool:
         return self.suffix[0] in _OFFICE_ENDINGS
@@ -226,7 +227,7 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
                       and tokenizer.tag(match.group(1)[-size:]) in _FIELD_TAGS), None)
         if field and not _GENERIC_FIELD.search(field) and not _QUESTION_CHARS.search(field) \
                 and not any(field in thing.word for thing in things):
-            things.append(NamedThing(field + "部门", field, "部门"))
+            things.append(NamedThing(field + "部门", field, "部门", by_field=True))
     words = [w for w in tokenizer.segment(_QUOTED.sub(" ", question)) if w.strip()]
     for index, word in enumerate(words):
         ending = next((e for e in _ITEM_ENDINGS if word.endswith(e)), None)

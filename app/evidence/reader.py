@@ -273,6 +273,11 @@ class EvidenceReader:
         passage = _compact(f"{unit.scope or chunk.text} {around}")
         for key in self.keys:
             if isinstance(key, NamedThing):
+                if key.by_field and not (Kind.DUTY in self.asked and self.document is not None
+                                         and key.held(self.document(chunk.doc_id))):
+                    # "水务部门" is a user's name for "水行政主管部门"; a body named so binds
+                    # only what it must do, where the document names it so
+                    continue
                 if key.is_office() and Kind.DUTY in self.asked:
                     # what "民政部门" must do is said where it is named, not in the sentence
                     # before it about "发展改革部门"
