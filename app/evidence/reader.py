@@ -345,6 +345,9 @@ class EvidenceReader:
             return False  # "拘留几天" is not answered by "暂扣其驾驶证一个月至三个月"
         if self.time_units and not (self.time_units & numbers.period_units(scored.unit.text)):
             return False  # "到期前多少天" is not answered by "有效期五年"
+        if self.required == {Kind.PERIOD} and not self.asks_frequency \
+                and not numbers.period_units(scored.unit.text):
+            return False  # "隔多久才能再报" is a span, not the cycle "年度奖,每年评定…"
         if self.count_units and not (self.count_units & numbers.count_units(scored.unit.text)):
             return False  # "每周几节体育课" is not answered by "每天至少开展两次"
         if Kind.QUANTITY in self.required and not self.sanction_asked \

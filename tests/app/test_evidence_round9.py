@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from app.asked import Kind, asked_kinds
 from app.query import identifying_names
 from tests.app.asking import answered, ask, home_with, refused
 
@@ -45,6 +46,8 @@ AWARD = """河川市市长质量奖管理办法
 (二)近三年监督抽查中有严重质量问题的。
 第六条 市质监局应当对申报材料进行资格审核。符合条件的,报送评审委员会;不符合条件的,退回申请并书面说明理由。
 第七条 区域公用品牌建设管理由河川市工业和科技局负责。
+第八条 市长质量奖为年度奖,每年评定获奖企业2个。
+第九条 已获得市长质量奖的企业,五年内不得再次申报市长质量奖。
 """
 
 LAW = """河川省动物防疫条例
@@ -157,3 +160,21 @@ def test_what_is_asked_of_a_body_is_not_a_condition(home: Path) -> None:
 
 def test_a_kind_of_honour_named_by_examples_is_not_a_name(home: Path) -> None:
     answered(home, "河川市鼓励哪几类人去申报河川学者、首席技师之类的人才称号?", "高级技能人才")
+
+
+def test_a_cycle_does_not_answer_how_long(home: Path) -> None:
+    reply = answered(home, "河川市市长质量奖一年评几个?获过奖的企业隔多久才能再报?", "2个", "五年内")
+    assert reply["citations"], reply
+
+
+def test_facts_of_revocation_do_not_answer_a_number(home: Path) -> None:
+    # the bundled plan says what revokes a 好品山东 qualification, and no waiting time
+    refused(home, "被撤销好品山东品牌资格的企业,多少年内不能重新申请?")
+
+
+def test_what_a_question_counts() -> None:
+    assert asked_kinds("受理机构必须在多少个工作日内作出处理?") == {Kind.PERIOD}
+    assert Kind.COUNT in asked_kinds("龙山县县长质量奖一年评几个?")
+    # several of a kind in a supposed case is no count asked
+    assert Kind.COUNT not in asked_kinds("如果一个牌子一年里拿了几个同类称号,是不是每个都奖?")
+    assert Kind.DUTY in asked_kinds("领导小组都管些什么事?")
