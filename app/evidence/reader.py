@@ -304,6 +304,9 @@ class EvidenceReader:
         numeric = self.required & frozenset(NUMERIC)
         if numeric and not numeric & scored.carries:
             return False  # "罚款多少钱" is not answered by "(五)罚款;", which names no sum
+        if self.required & {Kind.MONEY, Kind.QUANTITY} and _MONTHLY.search(self.part or self.question) \
+                and _YEARLY.search(scored.unit.text) and not _MONTHLY.search(scored.unit.text):
+            return False  # "月销售额多少" is not answered by "年应征增值税销售额未超过五百万元"
         if Kind.MONEY in self.required:
             # "(一)单位转让…的,不低于…净收入的20%" is paid as the article it stands in says
             # ("…给予职务发明创造的发明人…奖金和报酬")
@@ -387,7 +390,8 @@ class EvidenceReader:
             # anything it asks of others is due
             return False
         # "每年什么时候报送" is not answered by "到2025年"
-        return not self.within_year or bool(_WITHIN_YEAR.search(text))
+        # (nor by the day one year's act was done: "2010年7月30日…公布" is not "每年哪个月")
+        return not self.within_year or bool(_WITHIN_YEAR.search(_FULL_DATE.sub(" ", text)))
 
     def holds_focus(self, unit: Unit) -> bool:
         """Whether a unit, with what it is said under, holds most (by weight) of the things the
@@ -610,6 +614,8 @@ _AMOUNT_NAMED = re.compile(r"(?:拿|领|得|奖)[^，,。？?\d]{0,2}(\d+(?:\.\d
                            r"|(?<![\d.])(\d+(?:\.\d+)?)(万元|万|元)(?=[那这]?档)")
 # "每年什么时候报送": a day or month of each year is asked, which a year never answers
 _ASKS_WITHIN_YEAR = re.compile(r"每(?:年|季度?|月)[^，,。？?]{0,12}(?:什么时候|何时|哪天|几月|几号|哪个月)")
+_FULL_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+                        r"|[一二三四五六七八九〇零]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三十]{1,3}日)?")
 _WITHIN_YEAR = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月[底末初]|季度|[上中下]旬|日前|\d{1,2}\s*日")
 _THING_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")  # a year or a number is read as one
 _THING_TAGS = ("n", "l")  # nouns and set phrases: what a number can be asked for
@@ -654,6 +660,9 @@ def _unit_words(unit: Unit) -> str:
                      *chunk.section_path))
 
 
+# money counted by the month or by the year
+_MONTHLY = re.compile(r"每月|按月|月(?:销售额|收入|工资|均|平均|租金|缴纳|营业额)|月度")
+_YEARLY = re.compile(r"每年|按年|年(?:度|应征|销售额|收入|均|平均|营业额)")
 _ASKS_SUM = re.compile(r"每[^，,。？?]{0,8}(?:多少|几)(?:钱|元|块)|(?:单价|价格|价钱|热价|水价|电价|票价)"
                        r"[^，,。？?]{0,4}(?:多少|几)")
 _ASKS_SHARE = re.compile(r"比例|百分|%|％|几成|倍|费率|税率|利率")

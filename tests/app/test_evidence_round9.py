@@ -70,12 +70,19 @@ RULES = """河川市兽药与广告管理办法
 第六条 鼓励品牌管理专家、高级技能人才申报河川学者和首席技师。
 """
 
+HEALTH = """河川省爱国卫生促进条例
+(2010年7月30日河川省人民代表大会常务委员会公告第53号公布)
+第一条 为了开展爱国卫生运动,组织爱国卫生月活动,制定本条例。
+第二条 本条例所称小规模经营者,是指年销售额未超过五百万元的经营者。
+第三条 本条例自2010年10月1日起施行。
+"""
+
 
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round9"), {
         "hechuan_tasks": TASKS, "hechuan_award": AWARD, "hechuan_law": LAW,
-        "hechuan_rules": RULES})
+        "hechuan_rules": RULES, "hechuan_health": HEALTH})
 
 
 def test_a_line_of_bodies_is_read_with_the_task_above_it(home: Path) -> None:
@@ -178,3 +185,11 @@ def test_what_a_question_counts() -> None:
     # several of a kind in a supposed case is no count asked
     assert Kind.COUNT not in asked_kinds("如果一个牌子一年里拿了几个同类称号,是不是每个都奖?")
     assert Kind.DUTY in asked_kinds("领导小组都管些什么事?")
+
+
+def test_the_day_of_one_years_act_is_not_a_day_of_every_year(home: Path) -> None:
+    refused(home, "河川省的“爱国卫生月”具体定在每年的哪个月?")
+
+
+def test_a_yearly_sum_does_not_answer_a_monthly_one(home: Path) -> None:
+    refused(home, "按河川省爱国卫生促进条例,小规模经营者的标准是月销售额多少?")
