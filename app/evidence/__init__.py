@@ -105,6 +105,15 @@ def _rest_of(doc_id: str, hits: Sequence[Hit], seen: Iterable[str],
             if chunk.chunk_id not in read]
 
 
+def _in_article(anchor: Scored, hits: Sequence[Hit]) -> list[Hit]:
+    """The passages that stand in the article of a unit."""
+    article = _compact(anchor.unit.scope)
+    return [hit for hit in hits if article and _compact(hit.chunk.text)[:_ARTICLE_PROBE] in article]
+
+
+_ARTICLE_PROBE = 30
+
+
 def _one_unit_each(per_part: list[list[Scored]]) -> list[list[Scored]]:
     """One unit for each part of a compound question, as many of them different as can be and
     the best together: "有效期多长？什么时候申请续展？" takes "有效期为10年" for the first part
@@ -178,6 +187,15 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 # cite what they punish by number, and one for another act holds the question
                 # as well)
                 found, _ = select_units(reader, rest, library.neighbours, strict=True)
+            elif not found and missing and SANCTION_ASKED.search(reader.part or question):
+                # "…禁烟的地方抽烟,劝了还不掐,罚多少": the act is an item of a list ("(二)不在…
+                # 禁止吸烟的场所吸烟"), its fine a paragraph further on in the same article
+                # ("违反前款第(二)项规定的,…处二十元以下罚款")
+                anchor = missing[0]
+                article = _in_article(anchor, _rest_of(anchor.unit.hit.chunk.doc_id,
+                                                       [anchor.unit.hit], (), library))
+                found, _ = select_units(reader, article, library.neighbours,
+                                        anchor.unit.hit.chunk.doc_id)
             missing = [*missing, *more_missing]
         per_part.append(found)
         lacking += missing

@@ -61,6 +61,16 @@ LAW = """河川省动物防疫条例
 第四十一条 本条例自2015年12月1日起施行。
 """
 
+CIVILITY = """河川市文明行为促进条例
+第九条 公民应当自觉践行公共环境文明行为规范,遵守下列规定:
+(一)不随地吐痰,不乱扔垃圾;
+(二)不在室内公共场所、公共交通工具和其他禁止吸烟的场所吸烟;
+(三)爱护公共设施设备,不损坏树木花草;
+(四)其他公共环境卫生管理规定和文明行为规范。
+违反前款第(二)项规定的,由经营管理单位予以劝阻、制止;不听劝阻、制止的,由卫生健康主管部门处二十元以下罚款。违反前款其他规定的,依据有关法律、法规处罚。
+第十条 违反本条例规定,在公共场所饲养犬只未束犬链的,由公安机关处五十元以上二百元以下罚款。
+"""
+
 RULES = """河川市兽药与广告管理办法
 第一条 为了加强兽药和广告管理,制定本办法。
 第二条 广告的管理机关是国家工商行政管理机关和地方各级工商行政管理机关。
@@ -82,7 +92,8 @@ HEALTH = """河川省爱国卫生促进条例
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round9"), {
         "hechuan_tasks": TASKS, "hechuan_award": AWARD, "hechuan_law": LAW,
-        "hechuan_rules": RULES, "hechuan_health": HEALTH})
+        "hechuan_rules": RULES, "hechuan_health": HEALTH,
+        "hechuan_civility": CIVILITY})
 
 
 def test_a_line_of_bodies_is_read_with_the_task_above_it(home: Path) -> None:
@@ -193,3 +204,9 @@ def test_the_day_of_one_years_act_is_not_a_day_of_every_year(home: Path) -> None
 
 def test_a_yearly_sum_does_not_answer_a_monthly_one(home: Path) -> None:
     refused(home, "按河川省爱国卫生促进条例,小规模经营者的标准是月销售额多少?")
+
+
+def test_the_fine_for_an_item_is_read_further_on_in_its_article(home: Path) -> None:
+    reply = answered(home, "在河川市的商场、公交车这些禁烟的地方抽烟,别人劝了还不掐,会被罚多少钱?",
+                     "二十元以下")
+    assert "二百元" not in reply["answer"], reply["answer"]
