@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app.asked import Kind, asked_kinds
+from app.asked import Kind, asked_kinds, asks_frequency, states_frequency
 from app.query import identifying_names
 from tests.app.asking import answered, ask, home_with, refused
 
@@ -196,6 +196,11 @@ def test_what_a_question_counts() -> None:
     # several of a kind in a supposed case is no count asked
     assert Kind.COUNT not in asked_kinds("如果一个牌子一年里拿了几个同类称号,是不是每个都奖?")
     assert Kind.DUTY in asked_kinds("领导小组都管些什么事?")
+    # how often, in more words; and a review cycle states how often
+    assert asks_frequency("天津名牌产品多长时间认定一回?")
+    assert asks_frequency("供水主管部门多久向社会公布一次水质情况?")
+    assert not asks_frequency("获过奖的企业隔多久才能再报?")
+    assert states_frequency("复审周期一般不超过五年") and not states_frequency("有效期五年")
 
 
 def test_the_day_of_one_years_act_is_not_a_day_of_every_year(home: Path) -> None:
