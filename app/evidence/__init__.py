@@ -105,7 +105,7 @@ def _rest_of(doc_id: str, hits: Sequence[Hit], seen: Iterable[str],
             if chunk.chunk_id not in read]
 
 
-def _in_article(anchor: Scored, hits: Sequence[Hit]) -> list[Hit]:
+def _passages_of_article(anchor: Scored, hits: Sequence[Hit]) -> list[Hit]:
     """The passages that stand in the article of a unit."""
     article = _compact(anchor.unit.scope)
     return [hit for hit in hits if article and _compact(hit.chunk.text)[:_ARTICLE_PROBE] in article]
@@ -192,7 +192,7 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 # 禁止吸烟的场所吸烟"), its fine a paragraph further on in the same article
                 # ("违反前款第(二)项规定的,…处二十元以下罚款")
                 anchor = missing[0]
-                article = _in_article(anchor, _rest_of(anchor.unit.hit.chunk.doc_id,
+                article = _passages_of_article(anchor, _rest_of(anchor.unit.hit.chunk.doc_id,
                                                        [anchor.unit.hit], (), library))
                 found, _ = select_units(reader, article, library.neighbours,
                                         anchor.unit.hit.chunk.doc_id)
