@@ -380,7 +380,7 @@ class EvidenceReader:
         dated_only = not (self.required - {Kind.DATE}) & scored.carries
         dateline = bool(_DATELINE.match(text))
         if self.events and dated_only and not (dateline and self.issued) \
-                and not any(event.search(clause) for event in self.events
+                and not any(event.search(_TITLED.sub("", clause)) for event in self.events
                             for clause in _CLAUSE.split(text) if carried_kinds(clause) & {Kind.DATE}):
             # "哪天开始施行" is not answered by the day it was adopted, nor by "到2025年,…企业
             # 实施先进质量管理模式": the event stands in the clause that gives the date
@@ -578,8 +578,9 @@ def _measure(question: str) -> str:
                     and (not of_time or _TIME_MEASURE.search(before)):
                 # "按河南省开发区条例多少天内": the document asked about, not what is counted
                 # ("封顶多少": a cap of what the question names elsewhere, not a measure)
+                # ("检验所一般多少天内": who acts, not what is counted)
                 return "" if _PLAIN_MEASURES.search(before) or _DOCUMENT_KIND.search(before) \
-                    or CAP.fullmatch(before) else before
+                    or CAP.fullmatch(before) or _WHO.search(before) else before
             if not _BETWEEN_MEASURE.fullmatch(before):
                 break
     return ""
@@ -595,6 +596,8 @@ def _measured(word: str, text: str) -> bool:
                for m in re.finditer(re.escape(word), text))
 
 
+_TITLED = re.compile(r"《[^》]*》")  # "《上海市实施…办法》同时废止": 实施 names that law, no event
+_WHO = re.compile(r"(?:所|局|厅|部门|机构|机关|委员会|单位|公司|企业|政府|中心|人员|者)$")
 _CLAUSE = re.compile(r"[,，;；。]")
 _NUMBER_START = r"[\d一二两三四五六七八九十百半]"
 _STATED_MEASURE = 0.15

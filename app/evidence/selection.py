@@ -82,8 +82,9 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         # (a sentence of the best passage's own article may go on to name what it speaks of:
         # "实行杰出贡献人才表彰奖励制度。对…人才,颁发齐鲁杰出人才奖"; a number beside it may
         # be another thing's: "设立…专项资金。对获得…奖的…奖励50万元")
-        # (and a period in it is that of the rule it sets: "应当建立台账,记录…。台账至少保存二年")
-        named_on = about and not reader.required & (NUMERIC_KINDS - {Kind.PERIOD})
+        # (and a period or a count in it is that of the rule it sets: "应当建立台账,记录…。台账
+        # 至少保存二年", "…推选参加调处的代表。代表人数为三至五人")
+        named_on = about and not reader.required & (NUMERIC_KINDS - {Kind.PERIOD, Kind.COUNT})
         near_floor = _ARTICLE_RELEVANCE if reader.required & NUMERIC_KINDS \
             else SAME_DOCUMENT_RELEVANCE
         answering = sorted((s for s in named if (s.relevance >= floor or named_on and s.relevance
@@ -148,7 +149,8 @@ def _subject_floor(scored: Scored) -> float:
     return AGREED_RELEVANCE if agreed else SUBJECT_RELEVANCE
 
 
-# a period in the best passage's article, in a sentence that names little of the question
+# a period or a count in the best passage's article, in a sentence that names little of the
+# question
 _ARTICLE_RELEVANCE = 0.12
 _AGREED_RANK = 2
 _UNRANKED = 1000

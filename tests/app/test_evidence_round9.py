@@ -58,7 +58,7 @@ LAW = """河川省动物防疫条例
 第三十一条 违反本条例规定,二手车交易经营者未对客户进行身份查验的,由商务部门责令改正;拒不改正的,由商务部门将有关信息通报市场监管部门,并由市场监管部门处十万元以上五十万元以下罚款,对其直接负责的主管人员处一万元以下罚款。
 第三十五条 发展改革部门负责灾后恢复重建的统筹规划和投资计划。民政部门具体组织实施受灾群众的临时基本生活保障和生活困难救助。
 第四十条 每年的农历腊月二十三至次年二月初二为本省“非物质文化遗产月”。
-第四十一条 本条例自2015年12月1日起施行。
+第四十一条 本条例自2015年12月1日起施行。2006年10月26日通过的《河川省实施〈中华人民共和国动物防疫法〉办法》同时废止。
 """
 
 CIVILITY = """河川市文明行为促进条例
@@ -78,6 +78,9 @@ RULES = """河川市兽药与广告管理办法
 第四条 本办法所称科技成果包括专利技术、计算机软件、技术秘密、集成电路布图设计。
 第五条 提出加强组织领导,坚持充分发挥市质量强市办对牵头事项“一牵到底”的作用,加强上下联动、条块结合。
 第六条 鼓励品牌管理专家、高级技能人才申报河川学者和首席技师。
+第七条 口岸药品检验所应当及时对所抽取的样品进行检验,并在抽样后20日内,完成检验工作,出具检验报告书。
+第八条 边远山区公民进行婚前医学检查,交费确有困难的,其检查费用由所在乡、镇人民政府解决。
+第九条 申请人为集体组织的,应当由本组织成员代表会议过半数同意申请调处,并推选参加调处的代表。代表人数为三至五人,由集体组织予以授权委托。
 """
 
 HEALTH = """河川省爱国卫生促进条例
@@ -215,3 +218,24 @@ def test_the_fine_for_an_item_is_read_further_on_in_its_article(home: Path) -> N
     reply = answered(home, "在河川市的商场、公交车这些禁烟的地方抽烟,别人劝了还不掐,会被罚多少钱?",
                      "二十元以下")
     assert "二百元" not in reply["answer"], reply["answer"]
+
+
+def test_who_acts_is_not_what_is_counted(home: Path) -> None:
+    answered(home, "河川的进口药品被抽样以后,检验所一般多少天内要完成检验?", "20日内")
+
+
+def test_a_law_named_in_a_sentence_is_no_event(home: Path) -> None:
+    # "《…实施…办法》同时废止" names a law with 实施 in its title; it says when nothing takes effect
+    answered(home, "河川省动物防疫条例是从哪一天开始正式实行的?", "2015年12月1日")
+
+
+def test_who_bears_a_cost_is_said_by_whom_it_is_met(home: Path) -> None:
+    answered(home, "河川边远山区的居民做婚前体检实在拿不出检查费,这笔钱由谁来负担?", "乡、镇人民政府")
+
+
+def test_a_count_further_on_in_the_article_answers(home: Path) -> None:
+    answered(home, "在河川,村集体申请调处山林纠纷,能推几个人当代表?", "三至五人")
+
+
+def test_a_verb_with_ban_names_no_office() -> None:
+    assert Kind.UNITS not in asked_kinds("哪些人群自己开办小微企业可以享受减税降费?")
