@@ -241,5 +241,14 @@ YEARLY_DATE = re.compile(r"每年的?\s*(?:\d{1,2}|[一二三四五六七八九�
                          r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?")
 
 
+# A day of the year written without its year: "9月20日", "十月一日", and the lunar calendar's
+# "腊月二十三", "二月初二" ("非物质文化遗产月定在每年什么时候")
+DAY_OF_YEAR = re.compile(
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[一二三四五六七八九十]{1,2}月(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+    r"|[一二三四五六七八九十]{1,2}月初[一二三四五六七八九十]"
+    r"|[正腊冬]月(?:初[一二三四五六七八九十]|[一二三]?十?[一二三四五六七八九十])")
+
+
 def has_date(text: str) -> bool:
-    return bool(DATE.search(text) or YEARLY_DATE.search(text))
+    return bool(DATE.search(text) or YEARLY_DATE.search(text) or DAY_OF_YEAR.search(text))

@@ -146,9 +146,10 @@ _SEATS = ("设在", "设于", "挂靠")
 
 def asked_posts(question: str) -> tuple[AskedPost, ...]:
     """The posts and seats a question asks who holds or where they are."""
+    compact = _compact(question)
     posts = [AskedPost(next(g for g in match.groups() if g))
-             for match in _POST_ASKED.finditer(_compact(question))]
-    if _SEAT_ASKED.search(_compact(question)):
+             for match in _POST_ASKED.finditer(compact)]
+    if _SEAT_ASKED.search(compact):
         posts.append(AskedPost(_SEATS[0], _SEATS[1:]))
     return tuple(posts)
 

@@ -391,7 +391,7 @@ class EvidenceReader:
             return False
         # "每年什么时候报送" is not answered by "到2025年"
         # (nor by the day one year's act was done: "2010年7月30日…公布" is not "每年哪个月")
-        return not self.within_year or bool(_WITHIN_YEAR.search(_FULL_DATE.sub(" ", text)))
+        return not self.within_year or bool(_WITHIN_YEAR.search(numbers.DATE.sub(" ", text)))
 
     def holds_focus(self, unit: Unit) -> bool:
         """Whether a unit, with what it is said under, holds most (by weight) of the things the
@@ -617,8 +617,6 @@ _AMOUNT_NAMED = re.compile(r"(?:拿|领|得|奖)[^，,。？?\d]{0,2}(\d+(?:\.\d
                            r"|(?<![\d.])(\d+(?:\.\d+)?)(万元|万|元)(?=[那这]?档)")
 # "每年什么时候报送": a day or month of each year is asked, which a year never answers
 _ASKS_WITHIN_YEAR = re.compile(r"每(?:年|季度?|月)[^，,。？?]{0,12}(?:什么时候|何时|哪天|几月|几号|哪个月)")
-_FULL_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-                        r"|[一二三四五六七八九〇零]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三十]{1,3}日)?")
 _WITHIN_YEAR = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月[底末初]|季度|[上中下]旬|日前|\d{1,2}\s*日")
 _THING_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")  # a year or a number is read as one
 _THING_TAGS = ("n", "l")  # nouns and set phrases: what a number can be asked for

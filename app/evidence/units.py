@@ -368,14 +368,17 @@ def subsections(chunk: Chunk, chunks: Sequence[Chunk]) -> list[Span]:
     return list(found.values())
 
 
-# a unit that is nothing but a note of who carries a task out
-_BARE_NOTE = re.compile(r"^\s*[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位|牵头部门|责任主体)")
+# the labels of a note of who carries a task out: "责任单位:", "牵头部门", "责任主体"
+_NOTE_LABEL = r"(?:牵头|责任|配合|协办|主办)(?:单位|部门)|责任主体"
+# a unit that is nothing but such a note
+_BARE_NOTE = re.compile(rf"^\s*[(（〔\[]\s*(?:{_NOTE_LABEL})")
+_NOTE = re.compile(rf"[(（〔\[]\s*(?:{_NOTE_LABEL})[^)）〕\]]*[)）〕\]]")
 _TASK_MARK = re.compile(r"(?:^|\n)\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.．、)]"
                         r"|[一二三四五六七八九十]+、)")
 
 
 # a line that only names who carries the task above it out: "省农业厅、卫生厅、质监局负责落实。"
-_LABELS = re.compile(r"(?:牵头|责任|配合|协办|主办)(?:单位|部门)[:：]?")
+_LABELS = re.compile(rf"(?:{_NOTE_LABEL})[:：]?")
 _ROLES = re.compile(r"(?:按职责分工|分别|共同)?(?:负责落实|负责|牵头|配合|落实|参与)")
 _NAMES_APART = re.compile(r"[、，,;；\s]+")
 _BODY_ENDINGS = "厅局委办部室会府院处所站队社联行司"
@@ -404,8 +407,7 @@ def task_before(unit: Unit) -> Span | None:
     if not (_BARE_NOTE.match(unit.text) or own_line and _names_bodies_only(unit.text)):
         return None
     starts = [m.start() for m in _TASK_MARK.finditer(before)]
-    notes = [m.end() for m in re.finditer(r"[(（〔\[]\s*(?:责任单位|责任部门|牵头单位|配合单位)[^)）〕\]]*"
-                                          r"[)）〕\]]", before)]
+    notes = [m.end() for m in _NOTE.finditer(before)]
     begin = max([0, *starts, *notes])
     text = before[begin:]
     stripped = text.strip()
