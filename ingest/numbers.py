@@ -36,13 +36,13 @@ _GROUPS = re.compile(r"(?<![一二三四五六七八九十百千万\d])[二三�
 COUNT = re.compile(rf"{_NUMBER}\s*(?:{_COUNT_WORDS})|{_GROUPS.pattern}")
 # what a question counts: "几节体育课" is counted in 节 (or 课时); "评几个获奖单位" in 个, 家,
 # 名 … but never in 次, which counts times ("每年评审一次" does not say how many win)
-_COUNT_ASKED = re.compile(r"(?:多少|几)\s*(个|家|名|位|人|项|条|批|种|类|届|期|次|节|所|座|台|辆|套|株|棵|户|件)")
+_COUNT_ASKED = re.compile(r"(?:多少|几)\s*(个|家|名|位|人|项|条|批|种|类|届|期|次|节|所|座|台|辆|套|株|棵|户|件|分(?![之钟]))")
 _SAME_COUNT = ({"家", "个", "所", "户"}, {"名", "位", "人", "个"}, {"项", "条", "个", "件"},
                {"节", "课时", "学时"}, {"次", "回", "遍"}, {"种", "类", "个"}, {"届", "期"},
                {"株", "棵"}, {"台", "套", "辆"})
 # (an article's number, "第四条", counts nothing)
 _COUNTED = re.compile(rf"(?<![第\d一二三四五六七八九十百千两]){_NUMBER}\s*"
-                      rf"(?P<unit>课时|学时|{_COUNT_WORDS}|期|回|遍|类|条)")
+                      rf"(?P<unit>课时|学时|{_COUNT_WORDS}|期|回|遍|类|条|分(?![之钟]))")
 
 
 def count_asked(question: str) -> frozenset[str]:

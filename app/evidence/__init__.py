@@ -27,7 +27,15 @@ from app.evidence.selection import (
     in_article_of,
     select_units,
 )
-from app.evidence.units import Unit, _compact, article_table, defined_terms, read_units, subsections
+from app.evidence.units import (
+    _ARTICLE_START,
+    Unit,
+    _compact,
+    article_table,
+    defined_terms,
+    read_units,
+    subsections,
+)
 from app.query import Query
 from ingest.document import Chunk, Span
 from kb.hit import Hit
@@ -114,6 +122,56 @@ def _passages_of_article(anchor: Scored, hits: Sequence[Hit]) -> list[Hit]:
 _ARTICLE_PROBE = 30
 
 
+def _sanctions_of(anchor: Scored, reader: EvidenceReader, library: Library,
+                  articles: Callable[[str], dict[str, str]]) -> list[Scored]:
+    """The units answering a fine for the act of `anchor`, read in its own article and in
+    the articles citing it."""
+    doc_id = anchor.unit.hit.chunk.doc_id
+    passages = _rest_of(doc_id, [anchor.unit.hit], (), library)
+    article = _passages_of_article(anchor, passages) \
+        + _passages_citing(anchor, passages, articles(doc_id))
+    return select_units(reader, article, library.neighbours, doc_id)[0]
+
+
+def _passages_citing(anchor: Scored, hits: Sequence[Hit], articles: dict[str, str]) -> list[Hit]:
+    """The passages of the articles that cite the article of a unit by number ("违反本条例第
+    二十七条规定")."""
+    own = _ARTICLE_START.match(anchor.unit.scope)
+    if own is None:
+        return []
+    cites = f"第{own.group(1)}条"
+    citing = [_compact(body) for number, body in articles.items()
+              if number != own.group(1) and cites in body.split("\n")[0]]
+    return [hit for hit in hits if any(_compact(hit.chunk.text)[:_ARTICLE_PROBE] in body
+                                       for body in citing)]
+
+
+
+def _defining_unit(reader: EvidenceReader, hits: Sequence[Hit],
+                   library: Library) -> Scored | None:
+    """Where a definition is asked, the unit of the document retrieval is about that defines
+    the longest term the question names ("本条例所称的零散工业废水,是指…")."""
+    if Kind.DEFINITION not in reader.asked or not hits:
+        return None
+    about = _dominant_document(hits) or hits[0].chunk.doc_id
+    asked = _compact(reader.part or reader.question)
+    named = [(term, span) for term, span in defined_terms(library.chunks(about))
+             if len(term) >= 2 and term in asked]
+    if not named:
+        return None
+    span = max(named, key=lambda found: len(found[0]))[1]
+    chunk = next(c for c in library.chunks(about) if c.chunk_id == span.chunk_id)
+    meta = next(hit.meta for hit in hits if hit.chunk.doc_id == about)
+    units = [unit for unit in read_units(Hit(chunk, meta, 0.0), library.neighbours)
+             if unit.start <= span.start < unit.end]
+    if not units:
+        return None
+    scored = reader.score(units[0])
+    # ("单台价值达到多少万元以上才算“大型科学仪器设施”": a definition with no amount does
+    # not answer the amount)
+    return scored if not reader.required or reader.required & scored.carries else None
+
+
 def _one_unit_each(per_part: list[list[Scored]]) -> list[list[Scored]]:
     """One unit for each part of a compound question, as many of them different as can be and
     the best together: "有效期多长？什么时候申请续展？" takes "有效期为10年" for the first part
@@ -191,12 +249,23 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 # "…禁烟的地方抽烟,劝了还不掐,罚多少": the act is an item of a list ("(二)不在…
                 # 禁止吸烟的场所吸烟"), its fine a paragraph further on in the same article
                 # ("违反前款第(二)项规定的,…处二十元以下罚款")
-                anchor = missing[0]
-                article = _passages_of_article(anchor, _rest_of(anchor.unit.hit.chunk.doc_id,
-                                                       [anchor.unit.hit], (), library))
-                found, _ = select_units(reader, article, library.neighbours,
-                                        anchor.unit.hit.chunk.doc_id)
+                # or in the penalty article that cites it ("违反本条例第二十七条规定,…:(三)
+                # 违反第三项规定的,…并处五千元以上二万元以下罚款")
+                found = _sanctions_of(missing[0], reader, library, articles)
             missing = [*missing, *more_missing]
+        elif found and missing and SANCTION_ASKED.search(reader.part or question) \
+                and missing[0].relevance > found[0].relevance:
+            # the act asked about holds the question better than the fine found, which
+            # punishes another item of its list: the fine of that act is looked for
+            cited = _sanctions_of(missing[0], reader, library, articles)
+            if cited and cited[0].score > found[0].score:
+                found = cited
+        defining = _defining_unit(reader, hits, library)
+        if defining is not None:
+            # "“零散工业废水”是怎么界定的": the sentence defining that very term comes first,
+            # before those defining "零散工业废水产生单位"
+            found = [defining, *(s for s in found if s.unit.start != defining.unit.start
+                                 or s.unit.hit.chunk.doc_id != defining.unit.hit.chunk.doc_id)]
         per_part.append(found)
         lacking += missing
     if len(readers) > 1:

@@ -134,6 +134,13 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
                 and Kind.DUTY in carried_kinds(unit.lead.quote)):
             # the question is about what the list's lead names ("领导小组职责"): every item
             items = _items_after(unit.lead_chunk, unit.lead.end, neighbours)
+            if not reader.asks_list and Kind.UNITS in reader.required & s.carries \
+                    and Kind.UNITS not in carried_kinds(unit.lead.quote):
+                # "街路巷由谁批准": the one item that names who, under its lead
+                items = [unit.span()]
+            elif all(span.start != unit.start for span in items):
+                # the item that answers is shown though the list is cut before it
+                items = [*items, unit.span()]
             listed |= {(doc_id, span.start) for span in items} | {(doc_id, unit.lead.start)}
             lines.append(f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} " + " ".join(
                 f"{_tidy(span.quote)}{citer.cite(span)}" for span in items))
@@ -175,7 +182,7 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
 
 
 # what a question says when it asks a term to be made specific (the term follows or precedes)
-_ASKS_SPECIFIC = re.compile(r"哪些|哪几|哪类|什么|是指|指的是|包括|范围")
+_ASKS_SPECIFIC = re.compile(r"哪些|哪几|哪类|什么|是指|指的是|包括|范围|界定|含义|定义")
 
 
 def _definition_asked(question: str, unit: Unit, defined: list[tuple[str, Span]]) -> Span | None:
@@ -186,7 +193,7 @@ def _definition_asked(question: str, unit: Unit, defined: list[tuple[str, Span]]
         if term not in unit.text or unit.start <= span.start < unit.end:
             continue
         head = re.escape(term[-2:])
-        if re.search(rf"(?:哪些|哪几种?|哪类|什么样?的?){head}|{head}.{{0,8}}(?:是指|指的是|指什么|包括|范围)",
+        if re.search(rf"(?:哪些|哪几种?|哪类|什么样?的?){head}|{head}.{{0,8}}(?:是指|指的是|指什么|包括|范围|界定|含义|定义)",
                      question):
             return span
     return None

@@ -87,6 +87,7 @@ def _key_words(question: str, weigh: Weigh,
     to relevance; places to the region filter; numbers to the answer kind."""
     tokenizer = domain_tokenizer()
     found: dict[str, None] = {}
+    offices = [match.group(0) for match in find_offices(question)]
     candidates = [_compact(w) for w in tokenizer.segment(_QUOTED.sub(" ", question))]
     weights = weigh(candidates)  # the words some passage uses
     for quoted in _QUOTED.findall(question):
@@ -106,9 +107,11 @@ def _key_words(question: str, weigh: Weigh,
         # a word no passage uses is a thing only when long enough not to be a turn of phrase
         # ("个人所得税", not "查出来" or "最多能")
         unseen = word not in weights and len(word) >= _MIN_UNSEEN_KEY
-        if _is_office(word) or word.endswith(_COURTS):
-            # a department is a named thing: "市财政局" is held by "市人民政府财政部门"; a
-            # court, by the note naming those responsible ("责任单位:…市法院、市检察院")
+        if _is_office(word) or word.endswith(_COURTS) \
+                or word[-1] in _OFFICE_ENDINGS and any(word in office for office in offices):
+            # a department is a named thing: "市财政局" is held by "市人民政府财政部门", the
+            # "公安局" of "县公安局" by "公安部门"; a court, by the note naming those
+            # responsible ("责任单位:…市法院、市检察院")
             continue
         if word.endswith("政府"):
             continue  # a government is a level ("省政府" is "省人民政府"), read as one elsewhere
@@ -140,7 +143,7 @@ class AskedPost:
 _POSTS = r"(主任|副主任|组长|副组长|秘书长|主席|副主席|召集人|总指挥)"
 _POST_ASKED = re.compile(rf"(?:谁|哪位|哪个|哪一位|哪名|什么人|什么领导)[^，,。？?]{{0,10}}?担任(?:的)?{_POSTS}"
                          rf"|{_POSTS}[^，,。？?]{{0,6}}?(?:由|是)(?:谁|哪位|哪个|什么)")
-_SEAT_ASKED = re.compile(r"(?:设在|设于|挂靠在?)(?:哪|什么)")
+_SEAT_ASKED = re.compile(r"(?:设在|设于|挂靠在?|放在|安排在|落在)(?:哪|什么)")
 _SEATS = ("设在", "设于", "挂靠")
 
 

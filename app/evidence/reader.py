@@ -33,6 +33,7 @@ from app.evidence.keys import (
 )
 from app.evidence.units import (
     _CITED_ARTICLE,
+    _DEFINED,
     Articles,
     Tokenize,
     Unit,
@@ -141,6 +142,11 @@ class EvidenceReader:
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(asking)
+        # "哪些单位算参评的“组织”": a term the question quotes, which a document may define
+        # "国籍标志是什么": a thing whose value a unit states ("…的国籍标志为罗马体大写字母B")
+        named = _WHAT_IS.search(_compact(asking))
+        self.what_is = named.group(1) if named else ""
+        self.quoted = frozenset(_compact(term) for term in _QUOTED_TERM.findall(asking))
         self.events = date_events(asking)
         self.issued = asks_issued(asking)
         self.sanction_asked = bool(SANCTION_ASKED.search(asking)) or Kind.PENALTY in self.asked
@@ -217,6 +223,9 @@ class EvidenceReader:
         if self.part:
             relevance = 0.6 * relevance + 0.4 * self.relevance_to_part(lead + unit.text)
         carries = carried_kinds(unit.text, chunk.context)
+        if Kind.UNITS in carries and "《" in unit.text \
+                and Kind.UNITS not in carried_kinds(_TITLED.sub("", unit.text)):
+            carries -= {Kind.UNITS}  # "根据《昆明市人民政府关于…的通知》" names a title, no body
         if _DUTIES_HEADING.match(_compact(unit.text)):
             carries -= {Kind.DUTY}  # a heading "第四条 部门职责" states no duty
         if unit.lead is not None:
@@ -240,6 +249,11 @@ class EvidenceReader:
             relevance *= 0.5
         if _INSTRUCTION.search(unit.text) and not _CONTENT_LEFT.search(_without_orders(unit.text)):
             relevance = 0.0  # an order planted in a document is text, never an answer
+        if Kind.UNITS in self.asked and _is_signature(unit) \
+                and not _ASKS_ISSUER.search(self.part or self.question):
+            # "忻州市人民政府办公室" under a document signs it: who issued it, not who does
+            # what it rules
+            relevance *= 0.3
         if self.levels and _other_level_only(unit.text, self.levels):
             relevance *= 0.5
         score = relevance + 0.1 * unit.hit.coverage
@@ -256,6 +270,11 @@ class EvidenceReader:
         if self.measure and re.search(rf"{re.escape(self.measure)}(?:为|是|:|：)?\s*{_NUMBER_START}",
                                       _compact(unit.text)):
             score += _STATED_MEASURE  # "有效期为10年" states what "有效期多长" asks
+        if self.what_is and re.search(rf"{re.escape(self.what_is)}(?:为|是)(?!指)", _compact(unit.text)):
+            score += _STATED_MEASURE
+        defined = _DEFINED.search(_compact(unit.text)) if self.quoted else None
+        if defined and defined.group(1) in self.quoted:
+            score += _DEFINES_QUOTED  # "本办法所称的组织,是指…" says what “组织” is
         return Scored(unit, relevance, score, carries)
 
     def names_keys(self, unit: Unit) -> bool:
@@ -463,6 +482,9 @@ class EvidenceReader:
             article = table.get(match.group(1), "")
             # "违反本条例第十三条第一款第七项规定": what that item forbids, not its neighbours
             items = _CITED_ITEMS.match(text, match.end())
+            # "违反本条例第二十七条规定,有下列行为之一的:…(三)违反第三项规定的,…": the item
+            # says which of the cited article's items it punishes
+            items = items or _ITEMS_OF_CITED.search(unit.text)
             cited.append(_items_of(article, items.group(0)) if items else article)
         if _OWN_ARTICLE.search(text) and not _OWN_ITEMS.search(text):
             # "违反本条规定的,…处一万元以上五万元以下的罚款": the act is the article's own
@@ -478,6 +500,7 @@ class EvidenceReader:
 
 _ITEM_NUMBER = r"[(（]?([一二三四五六七八九十]+)[)）]?项"
 _CITED_ITEMS = re.compile(rf"(?:第[一二三四五六七八九十]+款)?(?:、?第{_ITEM_NUMBER})+")
+_ITEMS_OF_CITED = re.compile(rf"^\s*[(（][一二三四五六七八九十]+[)）]\s*违反(?:、?第{_ITEM_NUMBER})+")
 _OWN_ARTICLE = re.compile(r"违反(?:本条|本款|前款|前[两二三四五]款|上述|以上)(?:第[一二三四五六七八九十]+款)?(?:规定|要求)"
                           r"|有前款(?:规定的?)?(?:行为|情形)")
 _OWN_ITEMS = re.compile(rf"(?:前款|本条(?:第[一二三四五六七八九十]+款)?)(?:、?第{_ITEM_NUMBER})+")
@@ -601,6 +624,17 @@ _WHO = re.compile(r"(?:所|局|厅|部门|机构|机关|委员会|单位|公司|
 _CLAUSE = re.compile(r"[,，;；。]")
 _NUMBER_START = r"[\d一二两三四五六七八九十百半]"
 _STATED_MEASURE = 0.15
+_DEFINES_QUOTED = 0.15
+_WHAT_IS = re.compile(r"(?:的|^)([\u4e00-\u9fff]{2,8}?)(?:是什么|是啥|叫什么)[？?]?$")
+_ASKS_ISSUER = re.compile(r"发布|印发|发文|制定|出台|颁布|签发|落款|谁发的|哪[^，,。？?]{0,6}发的")
+
+
+def _is_signature(unit: Unit) -> bool:
+    """Whether a unit is nothing but the name of its document's issuer."""
+    text = _compact(unit.text).strip("。")
+    return len(text) >= 4 and not re.search(r"[^\u4e00-\u9fff]", text) \
+        and text in _compact(unit.hit.meta.issuer)
+_QUOTED_TERM = re.compile(r"[“\"「]([^”\"」]{1,16})[”\"」]")
 _NUMBER_NEAR = re.compile(r"\d|[一二两三四五六七八九十百千万半]")
 _MEASURE_SPAN = 16
 

@@ -373,6 +373,7 @@ _NOTE_LABEL = r"(?:牵头|责任|配合|协办|主办)(?:单位|部门)|责任�
 # a unit that is nothing but such a note
 _BARE_NOTE = re.compile(rf"^\s*[(（〔\[]\s*(?:{_NOTE_LABEL})")
 _NOTE = re.compile(rf"[(（〔\[]\s*(?:{_NOTE_LABEL})[^)）〕\]]*[)）〕\]]")
+_BRACKETED = re.compile(r"^\s*[(（〔\[][^()（）〔〕\[\]]+[)）〕\]]\s*[。;；]?\s*$")
 _TASK_MARK = re.compile(r"(?:^|\n)\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.．、)]"
                         r"|[一二三四五六七八九十]+、)")
 
@@ -381,7 +382,7 @@ _TASK_MARK = re.compile(r"(?:^|\n)\s*(?:[(（][一二三四五六七八九十\d]
 _LABELS = re.compile(rf"(?:{_NOTE_LABEL})[:：]?")
 _ROLES = re.compile(r"(?:按职责分工|分别|共同)?(?:负责落实|负责|牵头|配合|落实|参与)")
 _NAMES_APART = re.compile(r"[、，,;；\s]+")
-_BODY_ENDINGS = "厅局委办部室会府院处所站队社联行司"
+_BODY_ENDINGS = "厅局委办部门室会府院处所站队社联行司"
 _BODY_CHARS = 20
 
 
@@ -404,7 +405,11 @@ def task_before(unit: Unit) -> Span | None:
     # (a line of its own: "(北海市人民政府、合浦县人民政府负责落实)" closing a paragraph may close
     # its last sentence only)
     own_line = not before.strip(" \t\u3000") or before.rstrip(" \t\u3000").endswith("\n")
-    if not (_BARE_NOTE.match(unit.text) or own_line and _names_bodies_only(unit.text)):
+    # ("(区国土分局牵头,区规划分局、区级相关部门配合)" in brackets closes the task before it on
+    # its line)
+    bracketed = bool(_BRACKETED.match(unit.text))
+    if not (_BARE_NOTE.match(unit.text) or (own_line or bracketed)
+            and _names_bodies_only(unit.text)):
         return None
     starts = [m.start() for m in _TASK_MARK.finditer(before)]
     notes = [m.end() for m in _NOTE.finditer(before)]
