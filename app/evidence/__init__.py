@@ -146,7 +146,6 @@ def _passages_citing(anchor: Scored, hits: Sequence[Hit], articles: dict[str, st
                                        for body in citing)]
 
 
-
 def _defining_unit(reader: EvidenceReader, hits: Sequence[Hit],
                    library: Library) -> Scored | None:
     """Where a definition is asked, the unit of the document retrieval is about that defines
@@ -155,12 +154,13 @@ def _defining_unit(reader: EvidenceReader, hits: Sequence[Hit],
         return None
     about = _dominant_document(hits) or hits[0].chunk.doc_id
     asked = _compact(reader.part or reader.question)
-    named = [(term, span) for term, span in defined_terms(library.chunks(about))
+    chunks = library.chunks(about)
+    named = [(term, span) for term, span in defined_terms(chunks)
              if len(term) >= 2 and term in asked]
     if not named:
         return None
     span = max(named, key=lambda found: len(found[0]))[1]
-    chunk = next(c for c in library.chunks(about) if c.chunk_id == span.chunk_id)
+    chunk = next(c for c in chunks if c.chunk_id == span.chunk_id)
     meta = next(hit.meta for hit in hits if hit.chunk.doc_id == about)
     units = [unit for unit in read_units(Hit(chunk, meta, 0.0), library.neighbours)
              if unit.start <= span.start < unit.end]

@@ -26,6 +26,7 @@ from app.asked import (
 )
 from app.evidence.keys import (
     _QUESTION_CHARS,
+    _QUOTED,
     QUESTION_WORDS,
     NamedThing,
     _abbreviates,
@@ -142,11 +143,11 @@ class EvidenceReader:
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(asking)
-        # "哪些单位算参评的“组织”": a term the question quotes, which a document may define
         # "国籍标志是什么": a thing whose value a unit states ("…的国籍标志为罗马体大写字母B")
         named = _WHAT_IS.search(_compact(asking))
         self.what_is = named.group(1) if named else ""
-        self.quoted = frozenset(_compact(term) for term in _QUOTED_TERM.findall(asking))
+        # "哪些单位算参评的“组织”": a term the question quotes, which a document may define
+        self.quoted = frozenset(_compact(term) for term in _QUOTED.findall(asking))
         self.events = date_events(asking)
         self.issued = asks_issued(asking)
         self.sanction_asked = bool(SANCTION_ASKED.search(asking)) or Kind.PENALTY in self.asked
@@ -271,7 +272,7 @@ class EvidenceReader:
                                       _compact(unit.text)):
             score += _STATED_MEASURE  # "有效期为10年" states what "有效期多长" asks
         if self.what_is and re.search(rf"{re.escape(self.what_is)}(?:为|是)(?!指)", _compact(unit.text)):
-            score += _STATED_MEASURE
+            score += _STATED_MEASURE  # "国籍标志为罗马体大写字母B" states what "国籍标志是什么" asks
         defined = _DEFINED.search(_compact(unit.text)) if self.quoted else None
         if defined and defined.group(1) in self.quoted:
             score += _DEFINES_QUOTED  # "本办法所称的组织,是指…" says what “组织” is
@@ -627,14 +628,6 @@ _STATED_MEASURE = 0.15
 _DEFINES_QUOTED = 0.15
 _WHAT_IS = re.compile(r"(?:的|^)([\u4e00-\u9fff]{2,8}?)(?:是什么|是啥|叫什么)[？?]?$")
 _ASKS_ISSUER = re.compile(r"发布|印发|发文|制定|出台|颁布|签发|落款|谁发的|哪[^，,。？?]{0,6}发的")
-
-
-def _is_signature(unit: Unit) -> bool:
-    """Whether a unit is nothing but the name of its document's issuer."""
-    text = _compact(unit.text).strip("。")
-    return len(text) >= 4 and not re.search(r"[^\u4e00-\u9fff]", text) \
-        and text in _compact(unit.hit.meta.issuer)
-_QUOTED_TERM = re.compile(r"[“\"「]([^”\"」]{1,16})[”\"」]")
 _NUMBER_NEAR = re.compile(r"\d|[一二两三四五六七八九十百千万半]")
 _MEASURE_SPAN = 16
 
@@ -730,3 +723,10 @@ _FILLER_PAIRS = frozenset({
     "请问", "我们", "企业", "公司", "这个", "那个", "可以", "的是", "是哪", "哪个", "一下", "知道",
     "想问", "问一", "现在", "如果", "要是", "的话", "个部", "么样", "怎样", "多少", "少钱",
 })
+
+
+def _is_signature(unit: Unit) -> bool:
+    """Whether a unit is nothing but the name of its document's issuer."""
+    text = _compact(unit.text).strip("。")
+    return len(text) >= 4 and not re.search(r"[^\u4e00-\u9fff]", text) \
+        and text in _compact(unit.hit.meta.issuer)
