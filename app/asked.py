@@ -31,6 +31,7 @@ class Kind(StrEnum):
     PENALTY = "penalty"
     DEFINITION = "definition"
     NAME = "name"
+    LEVEL = "level"
     DUTY = "duty"
     MEETING = "meeting"
     PHONE = "phone"

@@ -321,6 +321,8 @@ class EvidenceReader:
         money of the kind asked (a fine does not answer "奖励多少", nor a reward "罚款多少")."""
         if self.required and not self.required & scored.carries:
             return False
+        if Kind.NAME not in self.asked and _is_title(scored.unit):
+            return False  # the document's title line ("黔西南州品牌奖励管理办法") states nothing
         numeric = self.required & frozenset(NUMERIC)
         if numeric and not numeric & scored.carries:
             return False  # "罚款多少钱" is not answered by "(五)罚款;", which names no sum
@@ -723,6 +725,19 @@ _FILLER_PAIRS = frozenset({
     "请问", "我们", "企业", "公司", "这个", "那个", "可以", "的是", "是哪", "哪个", "一下", "知道",
     "想问", "问一", "现在", "如果", "要是", "的话", "个部", "么样", "怎样", "多少", "少钱",
 })
+
+
+def _is_title(unit: Unit) -> bool:
+    """Whether a unit is only the document's title (or most of it), on a line of its own."""
+    words = _WORD_CHARS.findall(unit.text)
+    title = "".join(_WORD_CHARS.findall(unit.hit.meta.title))
+    return len(words) >= _TITLE_MIN_CHARS and "".join(words) in title \
+        and len(words) >= _TITLE_SHARE * len(title)
+
+
+_WORD_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_TITLE_MIN_CHARS = 6
+_TITLE_SHARE = 0.6
 
 
 def _is_signature(unit: Unit) -> bool:

@@ -202,11 +202,17 @@ _SUBJECT_SHARE = 0.5
 
 
 def _distinct(scored: list[Scored]) -> list[Scored]:
-    seen: set[tuple[str, int]] = set()
+    """The units once each: a place read twice, or the same words at another place of the
+    same document ("(二)知识产权类" as a heading and again as a passage's context)."""
+    seen: set[tuple[str, int | str]] = set()
     kept = []
     for s in scored:
-        key = (s.unit.hit.chunk.doc_id, s.unit.start)
-        if key not in seen:
-            seen.add(key)
+        doc_id = s.unit.hit.chunk.doc_id
+        words = "".join(_WORDS.findall(s.unit.text))
+        if (doc_id, s.unit.start) not in seen and (doc_id, words) not in seen:
+            seen.update({(doc_id, s.unit.start), (doc_id, words)})
             kept.append(s)
     return kept
+
+
+_WORDS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
