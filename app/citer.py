@@ -67,14 +67,16 @@ def _issued_in(region: str, issuer: str) -> str:
 
 
 # "南昌市人民政府关于印发南昌市市长质量奖管理办法的通知": the notice carries the rules it prints
-_NOTICE_OF = re.compile(r"^.{0,40}?关于(?:印发|转发|发布|公布)[《“\"]?(.{4,60}?)[》”\"]?的通知$")
+# ("…印发《…办法》(试行)的通知": the note after the title is the rules' own)
+_NOTICE_OF = re.compile(
+    r"^.{0,40}?关于(?:印发|转发|发布|公布)[《“\"]?(.{4,60}?)[》”\"]?([(（][^()（）]{1,8}[)）])?的通知$")
 
 
 def short_title(title: str) -> str:
     """The rules a notice prints, for the source line: "…关于印发《X办法》的通知" -> "X办法";
     the citation keeps the whole title."""
     match = _NOTICE_OF.match(title.strip())
-    return match.group(1) if match else title
+    return match.group(1) + (match.group(2) or "") if match else title
 
 
 def grouped_answer(question: str, intent: Intent, facts: Sequence[F], metas: Metas,

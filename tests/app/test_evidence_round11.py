@@ -1,0 +1,78 @@
+"""Reading, round eleven: "哪几块" asks which, not how many; a period word used as a time in
+which something happens ("还在有效期里") asks no period; a question of level ("什么级别") is
+answered by a unit that names one; a document's title line answers nothing; a sentence that
+points back ("该企业…") is read with the one before it; the same words at two places of a
+document are quoted once; a notice's rules keep their own note in the source line ("(试行)").
+
+The documents are written for the test, in the layouts real ones use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.asked import Kind, asked_kinds
+from app.citer import short_title
+from tests.app.asking import answered, home_with
+
+AWARDS = """河川县质量强县奖励办法
+第一条 为推进质量强县建设,制定本办法。
+第二条 奖励对象为河川县获得国家级、省级品牌(称号)的企业、公司、组织。
+第三条 奖励范围分为以下几类:
+(一)质量管理类。质量管理体系认证、环境管理体系认证。
+(二)知识产权类。商标、专利、知识产权规范化管理。
+(三)标准化类。主导制定国际标准、国家标准、行业标准。
+第四条 同一品牌同一年度获得同一性质不同等级称号的,以最高等级标准奖励,不重复奖励。同一品牌在有效期内,只奖励一次。
+第五条 获得国家级品牌称号的企业,一次性奖励10万元;获得省级品牌称号的企业,一次性奖励5万元。
+第六条 对弄虚作假、以不正当手段骗取奖励的企业,由县人民政府撤销其奖励,收回证书,追缴奖金,并向社会公告。该企业不得参加下两届品牌奖励的评审。
+"""
+
+
+@pytest.fixture(scope="module")
+def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return home_with(bundled_home, tmp_path_factory.mktemp("round11"), {"hechuan_awards": AWARDS})
+
+
+@pytest.mark.slow
+def test_which_of_a_category_is_not_an_amount(home: Path) -> None:
+    answered(home, "河川县质量强县奖励办法里,知识产权这一大类具体奖励哪几块内容?", "商标", "规范化管理")
+
+
+@pytest.mark.slow
+def test_within_a_validity_period_is_a_condition_not_a_period(home: Path) -> None:
+    answered(home, "河川县的品牌奖励,同一个品牌还在称号有效期里,能不能每年都去领一次奖?", "只奖励一次")
+
+
+@pytest.mark.slow
+def test_a_question_of_level_is_answered_by_the_levels(home: Path) -> None:
+    reply = answered(home, "河川县质量强县奖励办法奖励的是拿到什么级别品牌称号的单位?", "国家级、省级")
+    first = reply["answer"].split("\n")[0]
+    assert first.strip("- ") != "河川县质量强县奖励办法[1]", reply["answer"]
+
+
+@pytest.mark.slow
+def test_a_sentence_pointing_back_is_read_with_the_one_before(home: Path) -> None:
+    answered(home, "河川县要是有企业弄虚作假骗了品牌奖励,会受到什么处理?以后还能再参评吗?",
+             "追缴奖金", "下两届")
+
+
+def test_which_ones_asks_no_number() -> None:
+    assert Kind.MONEY not in asked_kinds("知识产权这一大类具体奖励哪几块内容?")
+    assert Kind.MONEY in asked_kinds("获得驰名商标奖励几万?")
+
+
+def test_a_period_word_as_a_time_asks_no_period() -> None:
+    assert Kind.PERIOD not in asked_kinds("同一个品牌还在称号有效期里,能不能每年都去领一次奖?")
+    assert Kind.PERIOD in asked_kinds("名牌产品称号的有效期是几年?")
+
+
+def test_what_level_is_asked() -> None:
+    assert Kind.LEVEL in asked_kinds("奖励的是拿到什么级别品牌称号的单位?")
+    assert Kind.LEVEL not in asked_kinds("奖励由哪级财政承担?")
+
+
+def test_a_notices_rules_keep_their_note() -> None:
+    assert short_title("韶关市人民政府办公室关于印发《韶关市人民政府质量奖评审管理办法》(试行)的通知") \
+        == "韶关市人民政府质量奖评审管理办法(试行)"
+    assert short_title("南昌市人民政府关于印发南昌市市长质量奖管理办法的通知") == "南昌市市长质量奖管理办法"
