@@ -245,6 +245,17 @@ def states_frequency(text: str) -> bool:
     return _matches("period", "frequency_carries", text)
 
 
+def asks_fund_size(question: str) -> bool:
+    """Whether a question asks how much a fund or budget holds ("专项资金每年安排多少钱"),
+    which the sum of one prize paid from it does not say."""
+    return _matches("money", "fund_ask", question)
+
+
+def names_fund(text: str) -> bool:
+    """Whether a passage speaks of a fund or budget ("每年安排专项资金500万元")."""
+    return _matches("money", "fund_carries", text)
+
+
 def imposes_sanction(text: str) -> bool:
     """Whether a passage imposes a sanction (罚款, 吊销, 责令…), not only names a step such as
     撤销 or 取消 that any procedure may take."""

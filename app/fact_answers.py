@@ -246,9 +246,25 @@ def answer_qualification(asked: Asked, facts: Sequence[Fact], metas: Metas,
                           threshold, limit=len(pool))
     if not chosen:
         return None
+    if _EACH.search(question):
+        # "小毛病和产品质量不达标分别怎么处理": each case asked is answered, and the cases
+        # stand side by side ("对问题轻微的进行约谈;对…达不到标准…的,撤销…资格")
+        chosen = sorted({*chosen, *(f for f in pool for c in chosen if _side_by_side(f, c))},
+                        key=lambda f: (f.span.doc_id, f.span.start))
     return grouped_answer(question, Intent.QUALIFICATION, chosen, metas, lambda f, citer:
                           f"- [{_EFFECT_LABEL.get(f.effect, f.effect)}] 对{f.condition}:"
                           f"{f.outcome}{citer.cite(f.span)}")
+
+
+_EACH = re.compile(r"分别|各自|各是|各(?:怎么|如何|有什么)")
+_SIDE_BY_SIDE_CHARS = 40
+
+
+def _side_by_side(fact: Qualification, other: Qualification) -> bool:
+    """Whether two conditions are clauses of one sentence or row, next to each other."""
+    a, b = fact.span, other.span
+    return (a.doc_id, a.chunk_id, a.row) == (b.doc_id, b.chunk_id, b.row) \
+        and max(a.start - b.end, b.start - a.end) <= _SIDE_BY_SIDE_CHARS
 
 
 _MAX_PER_YEAR = 3

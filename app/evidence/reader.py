@@ -13,11 +13,13 @@ from app.asked import (
     asked_kinds,
     asks_conditions,
     asks_frequency,
+    asks_fund_size,
     asks_issued,
     carried_kinds,
     date_events,
     imposes_sanction,
     money_flavour,
+    names_fund,
     quantity_of_money,
     recipient_classes,
     required_kinds,
@@ -347,6 +349,9 @@ class EvidenceReader:
             return False
         if self.asks_reward and "reward" not in money_flavour(_unit_words(scored.unit)):
             return False
+        if Kind.MONEY in self.required and asks_fund_size(self.part or self.question) \
+                and not names_fund(_unit_words(scored.unit)):
+            return False  # "专项资金每年安排多少钱" is not answered by a prize's "50万元奖励"
         if self.levels and self.required & {Kind.MONEY, Kind.COUNT} \
                 and _other_level_only(scored.unit.text, self.levels):
             return False  # "县级未来工厂奖多少" is not paid by "省级…、市级“未来工厂”…"
