@@ -2,7 +2,8 @@
 which something happens ("还在有效期里") asks no period; a question of level ("什么级别") is
 answered by a unit that names one; a document's title line answers nothing; a sentence that
 points back ("该企业…") is read with the one before it; the same words at two places of a
-document are quoted once; a notice's rules keep their own note in the source line ("(试行)").
+document are quoted once; a notice's rules keep their own note in the source line ("(试行)");
+the size of a fund is not the prize paid from it; each case asked ("各自怎么处理") is answered.
 
 The documents are written for the test, in the layouts real ones use."""
 
@@ -14,7 +15,7 @@ import pytest
 
 from app.asked import Kind, asked_kinds
 from app.citer import short_title
-from tests.app.asking import answered, home_with
+from tests.app.asking import answered, ask, home_with, refused
 
 AWARDS = """河川县质量强县奖励办法
 第一条 为推进质量强县建设,制定本办法。
@@ -26,6 +27,7 @@ AWARDS = """河川县质量强县奖励办法
 第四条 同一品牌同一年度获得同一性质不同等级称号的,以最高等级标准奖励,不重复奖励。同一品牌在有效期内,只奖励一次。
 第五条 获得国家级品牌称号的企业,一次性奖励10万元;获得省级品牌称号的企业,一次性奖励5万元。
 第六条 对弄虚作假、以不正当手段骗取奖励的企业,由县人民政府撤销其奖励,收回证书,追缴奖金,并向社会公告。该企业不得参加下两届品牌奖励的评审。
+第七条 县财政设立品牌发展专项资金,用于支持品牌培育、品牌宣传等。对获得中国质量奖的企业一次性给予100万元奖励。
 """
 
 
@@ -76,3 +78,14 @@ def test_a_notices_rules_keep_their_note() -> None:
     assert short_title("韶关市人民政府办公室关于印发《韶关市人民政府质量奖评审管理办法》(试行)的通知") \
         == "韶关市人民政府质量奖评审管理办法(试行)"
     assert short_title("南昌市人民政府关于印发南昌市市长质量奖管理办法的通知") == "南昌市市长质量奖管理办法"
+
+
+@pytest.mark.slow
+def test_the_size_of_a_fund_is_not_a_prize_paid_from_it(home: Path) -> None:
+    refused(home, "河川县财政设立的品牌发展专项资金,每年安排多少钱?", "100万元")
+
+
+@pytest.mark.slow
+def test_each_case_asked_is_answered(bundled_home: Path) -> None:
+    reply = ask(bundled_home, "好品山东品牌抽查的时候,毛病轻一些的企业和质量达不到标准的企业各自怎么处理?")
+    assert "约谈" in reply["answer"] and "撤销其相应" in reply["answer"], reply["answer"]
