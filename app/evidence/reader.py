@@ -222,9 +222,10 @@ class EvidenceReader:
             lead = f"{task.quote[-_TASK_CHARS:]} {lead}"
         # the words naming the document's place say which document, as its title's do
         meta = unit.hit.meta
-        relevance = self.relevance(lead + unit.text, context, f"{meta.title} {meta.region}")
+        named = f"{meta.title} {meta.region}"
+        relevance = self.relevance(lead + unit.text, context, named)
         if self.part:
-            relevance = 0.6 * relevance + 0.4 * self.relevance_to_part(lead + unit.text)
+            relevance = 0.6 * relevance + 0.4 * self.relevance_to_part(lead + unit.text, named)
         carries = carried_kinds(unit.text, chunk.context)
         if Kind.UNITS in carries and "《" in unit.text \
                 and Kind.UNITS not in carried_kinds(_TITLED.sub("", unit.text)):
@@ -471,12 +472,15 @@ class EvidenceReader:
         return bool(self.region and unit.hit.meta.region) \
             and _plain_region(unit.hit.meta.region) == _plain_region(self.region or "")
 
-    def relevance_to_part(self, text: str) -> float:
+    def relevance_to_part(self, text: str, title: str = "") -> float:
+        """Share of this part's character pairs a text holds; those of the document's title
+        hold for every unit of it, as in `relevance` ("…扶持办法适用哪些单位")."""
         if self.part is None:
             return 0.0
         pairs = _pairs(_QUESTION_CHARS.sub(" ", self.part))
-        compact = _compact(text)
-        return sum(p in compact for p in pairs) / len(pairs) if pairs else 0.0
+        compact, named = _compact(text), _compact(title)
+        held = sum(1.0 if p in compact else _TITLE_CREDIT if p in named else 0.0 for p in pairs)
+        return held / len(pairs) if pairs else 0.0
 
     def _cited_articles(self, unit: Unit) -> str:
         """The articles a unit cites ("违反本规定第二十二条第三款规定的"): a penalty is about
