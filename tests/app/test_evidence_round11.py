@@ -28,6 +28,7 @@ AWARDS = """河川县质量强县奖励办法
 第五条 获得国家级品牌称号的企业,一次性奖励10万元;获得省级品牌称号的企业,一次性奖励5万元。
 第六条 对弄虚作假、以不正当手段骗取奖励的企业,由县人民政府撤销其奖励,收回证书,追缴奖金,并向社会公告。该企业不得参加下两届品牌奖励的评审。
 第七条 县财政设立品牌发展专项资金,用于支持品牌培育、品牌宣传等。对获得中国质量奖的企业一次性给予100万元奖励。
+第八条 自本办法实施以来,全县对列入《河川县质量强县奖励办法》、符合奖励条件的企业共55家予以了兑现奖励。本办法适用于纳税关系在本县的企业、行业协会和其他机构。
 """
 
 
@@ -89,3 +90,9 @@ def test_the_size_of_a_fund_is_not_a_prize_paid_from_it(home: Path) -> None:
 def test_each_case_asked_is_answered(bundled_home: Path) -> None:
     reply = ask(bundled_home, "好品山东品牌抽查的时候,毛病轻一些的企业和质量达不到标准的企业各自怎么处理?")
     assert "约谈" in reply["answer"] and "撤销其相应" in reply["answer"], reply["answer"]
+
+
+def test_to_whom_rules_apply_is_no_department_and_a_supposed_count_no_count() -> None:
+    assert Kind.UNITS not in asked_kinds("河川县质量强县奖励办法适用哪些单位?")
+    assert Kind.COUNT not in asked_kinds("同一个品牌在同一年拿到同类但级别不同的几个称号,是不是每个都奖?")
+    assert Kind.COUNT in asked_kinds("同一年最多能评出几个称号?")
