@@ -51,9 +51,17 @@ def document_label(meta: DocumentMeta | None, doc_id: str = "") -> str:
     # a document whose title or region nobody could tell says so, never leaves a blank
     title = short_title(title_or_file(meta))
     region = meta.region or "地区未知"
-    issued = (_issued_in(region, meta.issuer),) if meta.issuer else (region,)
+    issuer = meta.issuer
+    for long, short in _SHORT_FORMS:
+        issuer = issuer.replace(long, short)
+    issued = (_issued_in(region, issuer),) if issuer else (region,)
     details = ",".join(part for part in (*issued, meta.date, meta.validity) if part)
     return f"《{title}》({details})"
+
+
+# the short forms official texts themselves use, for the source line (the citation keeps the
+# issuer as the document gives it): "全国人民代表大会常务委员会" -> "全国人大常委会"
+_SHORT_FORMS = (("人民代表大会常务委员会", "人大常委会"), ("人民代表大会", "人大"))
 
 
 def _issued_in(region: str, issuer: str) -> str:
