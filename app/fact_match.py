@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from ingest.department import aliases_of, match_units
 from ingest.places import PLACE_NAMES
+from ingest.plain import expansion
 from kb.tokenizer import domain_tokenizer
 
 T = TypeVar("T")
@@ -177,6 +178,12 @@ def best_matches(question: str, facts: Sequence[T], text_of: Callable[[T], str],
     texts = [text_of(fact) for fact in facts]
     matcher = Matcher(question, texts)
     scores = [matcher.score(text) for text in texts]
+    written = expansion(question)
+    if written:
+        # "出了点小问题" is matched as the "问题轻微" a document writes, where that matches
+        # better than the user's own words
+        plain = Matcher(f"{question} {written}", texts)
+        scores = [max(score, plain.score(text)) for score, text in zip(scores, texts)]
     ranks = [score + ADJACENCY_BONUS * matcher.adjacency(text) if score >= threshold else 0.0
              for score, text in zip(scores, texts)]
     order = sorted(range(len(facts)), key=lambda i: -ranks[i])

@@ -96,3 +96,12 @@ def test_to_whom_rules_apply_is_no_department_and_a_supposed_count_no_count() ->
     assert Kind.UNITS not in asked_kinds("河川县质量强县奖励办法适用哪些单位?")
     assert Kind.COUNT not in asked_kinds("同一个品牌在同一年拿到同类但级别不同的几个称号,是不是每个都奖?")
     assert Kind.COUNT in asked_kinds("同一年最多能评出几个称号?")
+
+
+@pytest.mark.slow
+def test_facts_are_matched_in_the_words_documents_write(bundled_home: Path) -> None:
+    # "问题不大" is the "问题轻微" the document writes; "没经过授权" its "未经授权"
+    reply = ask(bundled_home, "我们公司有好品山东资格,这次检查发现的问题不大,一般会被怎么处理?")
+    assert "约谈" in reply["answer"], reply["answer"]
+    reply = ask(bundled_home, "别人没经过授权就在包装上印好品山东的标识,会怎么处理?")
+    assert "依法追究其责任" in reply["answer"], reply["answer"]
