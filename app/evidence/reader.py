@@ -163,7 +163,8 @@ class EvidenceReader:
         self.measured_in = numbers.measure_asked(asking) \
             if self.required == {Kind.QUANTITY} else ""
         # "要拘留几天": the sanction named must be the one the answer imposes
-        self.sanctions = [word for word in _NAMED_SANCTIONS if word in asking]
+        self.sanctions = [word for word in _NAMED_SANCTIONS if word in asking] \
+            + ["罚款"] * bool(_FINE_ASKED.search(_compact(asking)))
         self.amounts = [rf"(?<![\d.]){re.escape(m.group(1) or m.group(3))}\s*"
                         rf"{m.group(2) or m.group(4)}"
                         for m in _AMOUNT_NAMED.finditer(_compact(asking))]
@@ -689,6 +690,8 @@ def _with_lead(unit: Unit) -> str:
 
 
 _NAMED_SANCTIONS = ("拘留", "吊销", "没收", "停产停业", "责令关闭")
+# "会被怎么罚款": a fine asked for by name (not "以罚款的名义收钱…给什么处分")
+_FINE_ASKED = re.compile(r"(?:怎么|如何|怎样|什么|哪些|会被|要被|被)[^，,。？?]{0,3}罚款|罚款(?:多少|几|怎么|如何|标准|数额|金额)")
 _SANCTION_KINDS = frozenset({Kind.PENALTY, Kind.MONEY, Kind.PERIOD})
 
 
