@@ -172,6 +172,27 @@ def _defining_unit(reader: EvidenceReader, hits: Sequence[Hit],
     return scored if not reader.required or reader.required & scored.carries else None
 
 
+def _agreed_by_parts(readers: Sequence[EvidenceReader], hits: Sequence[Hit],
+                     library: Library) -> list[Scored]:
+    """The unit every part of a question holds best, where it carries what each part asks and
+    one part holds it nearly as well as a whole question must be held."""
+    units = [unit for hit in hits for unit in read_units(hit, library.neighbours)]
+    best = []
+    for reader in readers:
+        scored = [reader.score(unit) for unit in units if reader.names_keys(unit)]
+        top = max(scored, key=lambda s: s.relevance, default=None)
+        if top is None or not reader.answers(top):
+            return []
+        best.append(top)
+    places = {(s.unit.hit.chunk.doc_id, s.unit.start) for s in best}
+    if len(places) > 1 or max(s.relevance for s in best) < _AGREED_PARTS:
+        return []
+    return [max(best, key=lambda s: s.relevance)]
+
+
+_AGREED_PARTS = 0.36
+
+
 def _one_unit_each(per_part: list[list[Scored]]) -> list[list[Scored]]:
     """One unit for each part of a compound question, as many of them different as can be and
     the best together: "有效期多长？什么时候申请续展？" takes "有效期为10年" for the first part
@@ -291,6 +312,10 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
         # "政府给不给补贴？一个人补多少？": the amount is what is asked; a passage that only
         # speaks of the subject answers neither part, and the amount's absence is said
         return absence(question, intent, lacking, readers[unfound[0]], document)
+    if len(readers) > 1 and not any(per_part):
+        # "…从国外引进…禁止进境的东西,有没有可能？要经谁点头？": no part is held well enough
+        # alone, but every part is held best by the same unit, which answers them together
+        per_part = [_agreed_by_parts(readers, hits, library)]
     chosen = [s for found in per_part for s in found]
     chosen = _distinct(chosen)[:1] if best_only else _distinct(chosen)
     if not chosen:

@@ -105,3 +105,46 @@ def test_facts_are_matched_in_the_words_documents_write(bundled_home: Path) -> N
     assert "约谈" in reply["answer"], reply["answer"]
     reply = ask(bundled_home, "别人没经过授权就在包装上印好品山东的标识,会怎么处理?")
     assert "依法追究其责任" in reply["answer"], reply["answer"]
+
+
+APPRAISAL = """河川市司法鉴定管理条例
+(2020年9月25日河川市第十五届人民代表大会常务委员会第二十五次会议通过)
+第一条 为了规范司法鉴定活动,制定本条例。
+第六条 司法鉴定行业协会实行自律管理,组织业务培训和交流,制定行业规范,建立健全行业投诉处理和纠纷调解机制,开展鉴定质量评查、信用评估和行业惩戒,维护会员合法权益。
+第九条 本市对从事司法鉴定业务实行登记管理;未经登记不得从事司法鉴定业务。
+第二十条 司法鉴定机构收取鉴定费用,应当出具票据。
+第三十五条 违反本条例第九条规定,个人、法人或者其他组织未经登记从事司法鉴定业务的,由市司法行政部门责令停止违法活动;有违法所得的,没收违法所得,并处三万元以上五万元以下罚款。
+第三十七条 司法鉴定人或者司法鉴定机构有下列情形之一的,由市司法行政部门给予停止从事司法鉴定业务3个月以上1年以下的处罚;情节严重的,撤销登记:
+(一)因严重不负责任给当事人合法权益造成重大损失的;
+(二)提供虚假证明文件或者采取其他欺诈手段,骗取登记的。
+"""
+
+
+@pytest.fixture(scope="module")
+def law_home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return home_with(bundled_home, tmp_path_factory.mktemp("round11_law"),
+                     {"hechuan_appraisal": APPRAISAL})
+
+
+@pytest.mark.slow
+def test_a_fine_asked_by_name_is_the_article_that_fines(law_home: Path) -> None:
+    answered(law_home, "在河川没有经过登记就接活做司法鉴定,还赚了钱,会被怎么罚款?", "三万元以上五万元以下")
+
+
+@pytest.mark.slow
+def test_duties_stated_as_a_row_of_actions(law_home: Path) -> None:
+    answered(law_home, "河川的司法鉴定行业协会平时要负责哪些工作?", "业务培训", "鉴定质量评查")
+
+
+def test_some_firms_is_no_count_asked() -> None:
+    assert Kind.COUNT not in asked_kinds("几家企业已经签了垄断协议、但还没真正执行,最多能罚多少钱?")
+    assert Kind.COUNT in asked_kinds("这次一共有几家企业签了垄断协议?")
+
+
+def test_everyday_words_of_laws() -> None:
+    from ingest.plain import expansion
+
+    assert "未经" in expansion("没有经过登记就接活做司法鉴定")
+    assert "违法所得" in expansion("还赚了钱")
+    assert "首聘" in expansion("第一次聘的时候多大岁数可以")
+    assert "调解不成" in expansion("如果最后没谈拢")
