@@ -137,7 +137,9 @@ class EvidenceReader:
             for piece in (*self.words, *self.pairs):
                 if piece in plain or plain in piece:
                     self.stand_ins[piece] = self.stand_ins.get(piece, ()) + written
-        self.levels = frozenset(_LEVEL.findall(question))
+        # (a question that asks which level, "由哪一级财政出钱", is answered at any level)
+        self.levels = frozenset() if _ASKS_LEVEL.search(asking) \
+            else frozenset(_LEVEL.findall(question))
         self.keys = _key_words(question, weigh, tokenize)
         # "湖北那个设了荆江质量奖的城市…工程质量归哪几个局管": a name that says which place or
         # document is meant, held by the document, not by the passage that answers
@@ -535,7 +537,10 @@ _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执�
                           r"|目录\s*第一章|^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*第?\d+号$")
 _HISTORY = re.compile(r"^[(（]?(?:19|20)\d\d年\d{1,2}月\d{1,2}日.{0,90}?"
                       r"(?:通过|公布|施行|修订|修正|批准|发布)[)）]?[。]?$")
-_PREAMBLE = re.compile(r"^(?:第一条)?为了?[^。]{4,300}?(?:制定|修订|修改)本(?:办法|条例|规定|细则|方案|意见|措施|法|规则|标准|决定)")
+# (or, cut off by a page break before "制定本办法", its purpose and the laws it rests on)
+_ASKS_LEVEL = re.compile(r"哪一?级|什么级别|哪个级别|什么层级|哪个?层级")
+_PREAMBLE = re.compile(r"^(?:第一条)?为了?[^。]{4,300}?(?:(?:制定|修订|修改)本(?:办法|条例|规定|细则|方案|意见|措施|法|规则|标准|决定)"
+                       r"|(?:根据|依据|按照)《[^。：:；;]*$)")
 _ASKS_PURPOSE = re.compile(r"依据|根据|目的|为什么|为何|宗旨|出台背景|为了什么")
 _HISTORY_KINDS = frozenset({Kind.DATE, Kind.MEETING, Kind.DOC_NUMBER})
 _TABLE_OF_CONTENTS = re.compile(r"目录(?:第[一二三四五六七八九十]+章[\u4e00-\u9fff]{2,10}?){3,}")

@@ -29,6 +29,7 @@ AWARDS = """河川县质量强县奖励办法
 第六条 对弄虚作假、以不正当手段骗取奖励的企业,由县人民政府撤销其奖励,收回证书,追缴奖金,并向社会公告。该企业不得参加下两届品牌奖励的评审。
 第七条 县财政设立品牌发展专项资金,用于支持品牌培育、品牌宣传等。对获得中国质量奖的企业一次性给予100万元奖励。
 第八条 自本办法实施以来,全县对列入《河川县质量强县奖励办法》、符合奖励条件的企业共55家予以了兑现奖励。本办法适用于纳税关系在本县的企业、行业协会和其他机构。
+第九条 品牌奖励资金,由县级财政负担。
 """
 
 
@@ -120,10 +121,17 @@ APPRAISAL = """河川市司法鉴定管理条例
 """
 
 
+WETLANDS = """河川省湿地保护条例
+(2022年11月30日河川省第十三届人民代表大会常务委员会第三十八次会议通过)
+第一条 为了加强湿地保护,制定本条例。
+第五条 县级以上人民政府林业主管部门负责湿地保护的组织协调工作;水行政主管部门负责湖泊湿地、河流湿地的保护工作;自然资源主管部门负责滨海湿地的保护工作。
+"""
+
+
 @pytest.fixture(scope="module")
 def law_home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round11_law"),
-                     {"hechuan_appraisal": APPRAISAL})
+                     {"hechuan_appraisal": APPRAISAL, "hechuan_wetlands": WETLANDS})
 
 
 @pytest.mark.slow
@@ -148,3 +156,13 @@ def test_everyday_words_of_laws() -> None:
     assert "违法所得" in expansion("还赚了钱")
     assert "首聘" in expansion("第一次聘的时候多大岁数可以")
     assert "调解不成" in expansion("如果最后没谈拢")
+
+
+@pytest.mark.slow
+def test_which_level_pays_is_answered_at_any_level(home: Path) -> None:
+    answered(home, "我们公司拿了省级品牌称号,按河川县的奖励办法,这笔奖金由哪一级财政出钱?", "县级财政")
+
+
+@pytest.mark.slow
+def test_each_part_of_a_who_question_gets_its_own_task(law_home: Path) -> None:
+    answered(law_home, "河川的滨海湿地归哪个部门管?河流、湖泊湿地又归谁?", "自然资源主管部门", "水行政主管部门")
