@@ -161,8 +161,8 @@ def has_money(text: str, header: str = "") -> bool:
     table row holds a bare number under a header that names the unit ("金额(万元) | 30")."""
     if find_amounts(text):
         return True
-    if MULTIPLE.search(text) and _MONEY_BASE.search(text):
-        return True
+    if (MULTIPLE.search(text) or FRACTION.search(text)) and _MONEY_BASE.search(text):
+        return True  # "…罚款" by a multiple, "年报酬总额的二分之一": a share of a sum
     return bool(header and header_unit(header) and any(
         _BARE_NUMBER.match(cell) for cell in text.split("|")))
 
