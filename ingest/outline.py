@@ -29,6 +29,8 @@ _BOUNDARY = set("\n \t。;;::!?!?))")
 _TEXT_START = re.compile(r"\s*[\u4e00-\u9fff“《\"]")
 _HEADING_END = re.compile(r"[。;;\n]| (?=\S)")
 HEADING_MAX = 30
+# a short title written with spaces between its characters, as laws set "总 则" and "附 则"
+_SPACED_OUT = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}(?=[ \t\u3000]*(?:\n|$))")
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,9 @@ def short_heading(text: str, start: int, end: int) -> str:
     body_start = marker.end() if marker else start
     while body_start < end and text[body_start] in " \t":  # "第一章 总则": the space is not an end
         body_start += 1
+    spaced = _SPACED_OUT.match(text, body_start, end)
+    if spaced:  # "第一章 总 则", "第七章 法 律 责 任": a title spaced out, to its line end
+        return text[start:spaced.end()].strip()[:HEADING_MAX]
     stop = _HEADING_END.search(text, body_start, end)
     stop_at = stop.start() if stop else end
     return text[start:stop_at].strip()[:HEADING_MAX]

@@ -217,3 +217,15 @@ def test_an_item_is_indexed_with_the_line_that_introduces_it() -> None:
     # had leads embeds them again at the next ingest instead of keeping the vector without it
     from ingest.document import content_hash
     assert item.chunk_id != content_hash("leads", "\x1e".join(item.section_path), item.text)
+
+
+def test_a_spaced_out_chapter_title_is_kept_whole() -> None:
+    text = (
+        "第一章 总 则\n第一条 为规范质量奖评审工作,制定本办法。\n"
+        "第二章 法 律 责 任\n第二条 违反本办法规定的,由市市场监管局责令改正。\n"
+        "第三章 奖励 办法\n第三条 对获得市长质量奖的组织给予一次性奖励五十万元。"
+    )
+    paths = {chunk.text[:3]: chunk.section_path for chunk in parse_text(text, doc_id="law").chunks}
+    assert paths["第一章"] == ("第一章 总 则",)  # each heading folds into its first article
+    assert paths["第二章"] == ("第二章 法 律 责 任",)
+    assert paths["第三章"] == ("第三章 奖励",)  # two words, not one title spaced out
