@@ -180,7 +180,7 @@ def _with_level(question: str, mention: str) -> str:
 
 
 _TOPIC_MATCH = 0.3
-_SHORT_LIST = 2
+_SHORT_LIST = 4
 _TOPIC_LISTED = 3
 _TOPIC_CHARS = 100
 # what every duties question says beside its topic

@@ -166,3 +166,11 @@ def test_which_level_pays_is_answered_at_any_level(home: Path) -> None:
 @pytest.mark.slow
 def test_each_part_of_a_who_question_gets_its_own_task(law_home: Path) -> None:
     answered(law_home, "河川的滨海湿地归哪个部门管?河流、湖泊湿地又归谁?", "自然资源主管部门", "水行政主管部门")
+
+
+@pytest.mark.slow
+def test_a_short_list_of_duties_says_what_each_is(bundled_home: Path) -> None:
+    # four tasks: each is listed with what its text says, not by its heading alone
+    reply = ask(bundled_home, "那个湖北城市的质量品牌提升意见中,市农业农村局承担哪些工作?")
+    assert "(共4项)" in reply["answer"], reply["answer"]
+    assert "合格证制度" in reply["answer"] and "农业龙头企业" in reply["answer"], reply["answer"]
