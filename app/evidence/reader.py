@@ -147,6 +147,11 @@ class EvidenceReader:
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
         self.measure = _measure(asking)
+        # "比作了哪三张“证”": a unit that names that many of the thing ("“健康证”…“信用证”…
+        # “通行证”") lists what is asked
+        which = _WHICH_OF_N.search(_compact(asking))
+        count = numbers.read_number(which.group(1)) if which else None
+        self.which_of_n = (int(count), which.group(2)) if which and count else None
         # "国籍标志是什么": a thing whose value a unit states ("…的国籍标志为罗马体大写字母B")
         named = _WHAT_IS.search(_compact(asking))
         self.what_is = named.group(1) if named else ""
@@ -279,6 +284,8 @@ class EvidenceReader:
             score += _STATED_MEASURE  # "有效期为10年" states what "有效期多长" asks
         if self.what_is and re.search(rf"{re.escape(self.what_is)}(?:为|是)(?!指)", _compact(unit.text)):
             score += _STATED_MEASURE  # "国籍标志为罗马体大写字母B" states what "国籍标志是什么" asks
+        if self.which_of_n and _compact(unit.text).count(self.which_of_n[1]) >= self.which_of_n[0]:
+            score += _STATED_MEASURE  # "哪三种保护": "自我保护、行政保护、司法保护"
         defined = _DEFINED.search(_compact(unit.text)) if self.quoted else None
         if defined and defined.group(1) in self.quoted:
             score += _DEFINES_QUOTED  # "本办法所称的组织,是指…" says what “组织” is
@@ -642,6 +649,8 @@ _WHO = re.compile(r"(?:所|局|厅|部门|机构|机关|委员会|单位|公司|
 _CLAUSE = re.compile(r"[,，;；。]")
 _NUMBER_START = r"[\d一二两三四五六七八九十百半]"
 _STATED_MEASURE = 0.15
+# "哪三张“证”", "哪四大工程", "哪两类许可": how many of what the question asks for
+_WHICH_OF_N = re.compile(r"哪([两二三四五六七八九十])(?:张|个|种|项|类|大|条|位|家|道)?[“\"「『]?([\u4e00-\u9fff]{1,2})")
 _DEFINES_QUOTED = 0.15
 _WHAT_IS = re.compile(r"(?:的|^)([\u4e00-\u9fff]{2,8}?)(?:是什么|是啥|叫什么)[？?]?$")
 _ASKS_ISSUER = re.compile(r"发布|印发|发文|制定|出台|颁布|签发|落款|谁发的|哪[^，,。？?]{0,6}发的")

@@ -174,3 +174,11 @@ def test_a_short_list_of_duties_says_what_each_is(bundled_home: Path) -> None:
     reply = ask(bundled_home, "那个湖北城市的质量品牌提升意见中,市农业农村局承担哪些工作?")
     assert "(共4项)" in reply["answer"], reply["answer"]
     assert "合格证制度" in reply["answer"] and "农业龙头企业" in reply["answer"], reply["answer"]
+
+
+def test_which_n_is_read() -> None:
+    from app.evidence.reader import _WHICH_OF_N
+
+    match = _WHICH_OF_N.search("把这个品牌比作了哪三张“证”?")
+    assert match is not None and match.group(1) == "三" and match.group(2) == "证"
+    assert _WHICH_OF_N.search("哪几个部门负责?") is None
