@@ -76,13 +76,14 @@ def answer_responsibility(asked: Asked, facts: Sequence[Fact], metas: Metas,
     matches = best_matches(_without_units(question), pool, _responsibility_text, threshold)
     if not matches:
         return None
-    documents = {f.span.doc_id for f in matches}
-    for part in query.parts if len(query.parts) > 1 else ():
+    if len(query.parts) > 1:
         # "滨海湿地归哪个部门管？河流、湖泊、水库湿地又归谁？": each part's task, in the
         # documents the whole question is about
-        matches += [f for f in best_matches(_without_units(part), pool, _responsibility_text,
-                                            threshold)[:1]
-                    if f.span.doc_id in documents and f not in matches]
+        documents = {f.span.doc_id for f in matches}
+        for part in query.parts:
+            matches += [f for f in best_matches(_without_units(part), pool,
+                                                _responsibility_text, threshold)[:1]
+                        if f.span.doc_id in documents and f not in matches]
     return grouped_answer(question, Intent.RESPONSIBILITY, matches, metas, lambda f, citer:
                           f"- {describe_units(f)}{citer.cite(f.span)}(任务:{_task_label(f)})")
 

@@ -37,6 +37,7 @@ from app.evidence.keys import (
 from app.evidence.units import (
     _CITED_ARTICLE,
     _DEFINED,
+    WORD_CHARS,
     Articles,
     Tokenize,
     Unit,
@@ -137,8 +138,9 @@ class EvidenceReader:
             for piece in (*self.words, *self.pairs):
                 if piece in plain or plain in piece:
                     self.stand_ins[piece] = self.stand_ins.get(piece, ()) + written
-        # (a question that asks which level, "由哪一级财政出钱", is answered at any level)
-        self.levels = frozenset() if _ASKS_LEVEL.search(asking) \
+        # (a question that asks which level, "由哪一级财政出钱", "什么级别", is answered at any
+        # level)
+        self.levels = frozenset() if Kind.LEVEL in self.asked or _WHICH_LEVEL.search(asking) \
             else frozenset(_LEVEL.findall(question))
         self.keys = _key_words(question, weigh, tokenize)
         # "湖北那个设了荆江质量奖的城市…工程质量归哪几个局管": a name that says which place or
@@ -170,8 +172,9 @@ class EvidenceReader:
         self.measured_in = numbers.measure_asked(asking) \
             if self.required == {Kind.QUANTITY} else ""
         # "要拘留几天": the sanction named must be the one the answer imposes
-        self.sanctions = [word for word in _NAMED_SANCTIONS if word in asking] \
-            + ["罚款"] * bool(_FINE_ASKED.search(_compact(asking)))
+        self.sanctions = [word for word in _NAMED_SANCTIONS if word in asking]
+        if _FINE_ASKED.search(_compact(asking)):
+            self.sanctions.append("罚款")  # "会被怎么罚款", not "以罚款的名义收钱"
         self.amounts = [rf"(?<![\d.]){re.escape(m.group(1) or m.group(3))}\s*"
                         rf"{m.group(2) or m.group(4)}"
                         for m in _AMOUNT_NAMED.finditer(_compact(asking))]
@@ -544,8 +547,8 @@ _BOILERPLATE = re.compile(r"印发给你们|请认真|请结合实际|遵照执�
                           r"|目录\s*第一章|^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*第?\d+号$")
 _HISTORY = re.compile(r"^[(（]?(?:19|20)\d\d年\d{1,2}月\d{1,2}日.{0,90}?"
                       r"(?:通过|公布|施行|修订|修正|批准|发布)[)）]?[。]?$")
+_WHICH_LEVEL = re.compile(r"哪一?级")  # "哪级财政": the other asks of a level are Kind.LEVEL
 # (or, cut off by a page break before "制定本办法", its purpose and the laws it rests on)
-_ASKS_LEVEL = re.compile(r"哪一?级|什么级别|哪个级别|什么层级|哪个?层级")
 _PREAMBLE = re.compile(r"^(?:第一条)?为了?[^。]{4,300}?(?:(?:制定|修订|修改)本(?:办法|条例|规定|细则|方案|意见|措施|法|规则|标准|决定)"
                        r"|(?:根据|依据|按照)《[^。：:；;]*$)")
 _ASKS_PURPOSE = re.compile(r"依据|根据|目的|为什么|为何|宗旨|出台背景|为了什么")
@@ -755,13 +758,12 @@ _FILLER_PAIRS = frozenset({
 
 def _is_title(unit: Unit) -> bool:
     """Whether a unit is only the document's title (or most of it), on a line of its own."""
-    words = _WORD_CHARS.findall(unit.text)
-    title = "".join(_WORD_CHARS.findall(unit.hit.meta.title))
+    words = WORD_CHARS.findall(unit.text)
+    title = "".join(WORD_CHARS.findall(unit.hit.meta.title))
     return len(words) >= _TITLE_MIN_CHARS and "".join(words) in title \
         and len(words) >= _TITLE_SHARE * len(title)
 
 
-_WORD_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _TITLE_MIN_CHARS = 6
 _TITLE_SHARE = 0.6
 

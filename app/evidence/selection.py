@@ -21,7 +21,7 @@ from app.evidence.reader import (
     _pairs,
     _with_lead,
 )
-from app.evidence.units import Neighbours, Unit, _compact, read_units
+from app.evidence.units import WORD_CHARS, Neighbours, Unit, _compact, read_units
 from kb.hit import Hit
 
 
@@ -208,11 +208,8 @@ def _distinct(scored: list[Scored]) -> list[Scored]:
     kept = []
     for s in scored:
         doc_id = s.unit.hit.chunk.doc_id
-        words = "".join(_WORDS.findall(s.unit.text))
+        words = "".join(WORD_CHARS.findall(s.unit.text))
         if (doc_id, s.unit.start) not in seen and (doc_id, words) not in seen:
             seen.update({(doc_id, s.unit.start), (doc_id, words)})
             kept.append(s)
     return kept
-
-
-_WORDS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")

@@ -27,6 +27,8 @@ _ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1
 _NAMES_LIST = re.compile(r"下列")
 _LEAD = re.compile(rf"[:：]\s*$|{_NAMES_LIST.pattern}")
 _CONTENT_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%]")
+# the characters that make a unit's words, without punctuation or spacing
+WORD_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 # a sentence that begins by pointing back at what the sentence before it named
 _POINTS_BACK = re.compile(r"\s*(?:该|上述|前述|此类|此项)(?![条款项规办法决定通知意见])[\u4e00-\u9fff]")
 
@@ -65,7 +67,7 @@ def read_units(hit: Hit, neighbours: Neighbours | None = None) -> list[Unit]:
             continue
         span_start = chunk.start + start
         is_item = bool(_ITEM.match(text))
-        if units and not is_item and _POINTS_BACK.match(text) and units[-1].hit is hit \
+        if units and not is_item and _POINTS_BACK.match(text) \
                 and units[-1].text.rstrip().endswith("。") and not _LEAD.search(units[-1].text):
             # "…追缴奖金,并向社会公告。该企业不得参加下两届…评审": a sentence that points
             # back at what the one before it named goes on saying it, and is read with it
