@@ -328,9 +328,10 @@ def _on_topic(query: Query) -> Query:
 
 
 def _reads_beside(query: Query) -> bool:
-    """Whether a fact answer is read with the passages: for a compound question, or who is
-    responsible."""
-    return len(query.parts) > 1 or query.intent == Intent.RESPONSIBILITY
+    """Whether a fact answer is read with the passages: for a compound question, who is
+    responsible, or what a body must do (the notes list the tasks it is named in; a sentence
+    may say what it must do: "省政府有关部门和各市政府要进一步细化相关政策和标准")."""
+    return len(query.parts) > 1 or query.intent in (Intent.RESPONSIBILITY, Intent.DUTIES)
 
 
 def _facts_can_answer(intent: Intent, asked: frozenset[Kind]) -> bool:

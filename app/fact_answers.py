@@ -243,6 +243,7 @@ def answer_qualification(asked: Asked, facts: Sequence[Fact], metas: Metas,
     query = read_query(asked, library_regions(metas))
     question = query.text
     pool = in_region([f for f in facts if isinstance(f, Qualification)], metas, query.region)
+    every = pool
     effects = {e for e, pattern in _EFFECT_WORDS.items() if pattern.search(question)}
     if effects:
         pool = [f for f in pool if f.effect in effects]
@@ -254,10 +255,12 @@ def answer_qualification(asked: Asked, facts: Sequence[Fact], metas: Metas,
                           threshold, limit=len(pool))
     if not chosen:
         return None
-    if _EACH.search(question):
+    if _EACH.search(question) or effects and _WHETHER.search(question):
         # "小毛病和产品质量不达标分别怎么处理": each case asked is answered, and the cases
-        # stand side by side ("对问题轻微的进行约谈;对…达不到标准…的,撤销…资格")
-        chosen = sorted({*chosen, *(f for f in pool for c in chosen if _side_by_side(f, c))},
+        # stand side by side ("对问题轻微的进行约谈;对…达不到标准…的,撤销…资格"); so is
+        # "有点轻微问题,会不会直接被取消资格": whether it is revoked is told by the cases beside
+        # the one that revokes, whatever they lead to
+        chosen = sorted({*chosen, *(f for f in every for c in chosen if _side_by_side(f, c))},
                         key=lambda f: (f.span.doc_id, f.span.start))
     return grouped_answer(question, Intent.QUALIFICATION, chosen, metas, lambda f, citer:
                           f"- [{_EFFECT_LABEL.get(f.effect, f.effect)}] 对{f.condition}:"
@@ -265,6 +268,7 @@ def answer_qualification(asked: Asked, facts: Sequence[Fact], metas: Metas,
 
 
 _EACH = re.compile(r"分别|各自|各是|各(?:怎么|如何|有什么)")
+_WHETHER = re.compile(r"会不会|是不是|是否|会否|能不能|要不要")
 _SIDE_BY_SIDE_CHARS = 40
 
 

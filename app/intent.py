@@ -23,7 +23,7 @@ _DUTY_LIST = re.compile(r"(哪些|什么|几项|哪一?项|哪几项)(任务|工
 _RESPONSIBILITY = re.compile(
     r"谁(来)?(牵|负责|主管|配合|主抓|承担|管)|由谁|哪(个|些|几个|两个|三个|几家|两家|一个)"
     r"[\u4e00-\u9fff]{0,4}?(部门|单位|机构|厅|局|委|部|家单位|家)|什么(部门|单位)|责任(单位|部门)|牵头(单位|部门)"
-    r"|配合(单位|部门)|主管部门|谁管|归谁|什么角色|什么作用|(牵头|负责)的是"
+    r"|配合(单位|部门)|主管部门|谁管|归谁|(牵头|负责)的是"
 )
 # "是不是市场监管局负责" / "财政局有责任吗" / "有卫健委的事吗": is this unit in charge of a task.
 _UNIT_CHECK = re.compile(
@@ -50,6 +50,10 @@ _TARGET = re.compile(
     r"|(新增|建|建设|建成|培育|达到|突破)几(个|家|项|件|所|批)"
 )
 
+# "人社厅是什么角色": a department's part in a task; "新闻媒体要发挥什么作用" names no department,
+# and what the media must do is read in the passages
+_ROLE = re.compile(r"(什么|哪些|啥)(样的)?(角色|作用)")
+
 # "哪个机构印发的" / "由哪个部门起草": who issued a document, not who carries out a task
 _ISSUED = re.compile(r"印发|发布|出台|发文|起草|制定的")
 
@@ -66,7 +70,8 @@ def classify(question: str) -> Intent:
         return Intent.DUTIES
     if ASKS_FUNDING.search(text) and _MONEY.search(text):
         return Intent.REWARD
-    if (_RESPONSIBILITY.search(text) or names_a_unit and _UNIT_CHECK.search(text)) \
+    if (_RESPONSIBILITY.search(text) or names_a_unit and (_UNIT_CHECK.search(text)
+                                                          or _ROLE.search(text))) \
             and not asks_recipient(text):
         return Intent.RESPONSIBILITY
     if _REWARD.search(text):

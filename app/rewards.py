@@ -55,12 +55,57 @@ class RewardCheck:
 
 
 def describe_reward(fact: Reward) -> str:
-    """"主创工程 鲁班奖:一次性奖励50万元", every word copied from the fact."""
+    """The clause that pays, as the document writes it ("…称号的企业,一次性奖励现金10万元" ->
+    "“重庆名牌产品”称号(对象:企业):一次性奖励现金10万元"); where the amount is not written so
+    (a table's bare number under "金额(万元)"), "主创工程 鲁班奖:一次性奖励50万元", every word
+    copied from the fact."""
+    clause = _paying_clause(fact)
+    if clause:
+        if _compact(fact.honour) in _compact(clause):
+            return clause  # "对获得中国质量奖的企业奖励100万元" names the honour itself
+        who = f"(对象:{fact.recipient})" if fact.recipient else ""
+        condition = f"{fact.condition} " if fact.condition else ""
+        return f"{condition}{_balanced(fact.honour)}{who}:{clause}"
     once = "一次性" if "一次性" in fact.qualifier else ""
     limit = next((q for q in ("不超过", "最高", "最多") if q in fact.qualifier), "")
     who = f"(对象:{fact.recipient})" if fact.recipient else ""
     condition = f"{fact.condition} " if fact.condition else ""
     return f"{condition}{fact.honour}{who}:{once}{fact.verb}{limit}{fact.amount}"
+
+
+def _balanced(name: str) -> str:
+    """"重庆名牌产品”称号" -> "“重庆名牌产品”称号": a name cut inside its quotes, closed."""
+    if name.count("”") > name.count("“") and not name.startswith("“"):
+        return "“" + name
+    return name
+
+
+# a clause of a rule ends at these; a table cell at its pipe
+_CLAUSE_BOUND = re.compile(r"[,，;；。:：|\n]")
+_PAYING_CHARS = 40
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _paying_clause(fact: Reward) -> str:
+    """The clause of the fact's passage that states its amount, as written; "" where the
+    amount is not written there as the fact holds it, or the clause is long."""
+    quote = fact.span.quote
+    at = quote.find(fact.amount)
+    if at < 0 or quote.find(fact.amount, at + 1) >= 0:
+        return ""  # not written so, or written twice: which clause is meant is not clear
+    start = max((m.end() for m in _CLAUSE_BOUND.finditer(quote, 0, at)), default=0)
+    end_match = _CLAUSE_BOUND.search(quote, at + len(fact.amount))
+    end = end_match.start() if end_match else len(quote)
+    clause = quote[start:end].strip()
+    if len(clause) > _PAYING_CHARS or "分别" in clause or len(_AMOUNT.findall(clause)) > 1:
+        return ""  # "分别给予200万元、100万元": the fact says which amount is this honour's
+    return clause
+
+
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千|百)?元|[零一二两三四五六七八九十百千万]+元")
 
 
 def parse_honour(text: str) -> tuple[str, int]:

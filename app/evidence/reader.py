@@ -154,6 +154,9 @@ class EvidenceReader:
         which = _WHICH_OF_N.search(_compact(asking))
         count = numbers.read_number(which.group(1)) if which else None
         self.which_of_n = (int(count), which.group(2)) if which and count else None
+        # "司法机关要承担什么任务": the body whose duties are asked; a unit where it acts
+        # ("司法机关要建立健全…", "发挥新闻媒体宣传引导作用") says what it must do
+        self.actor = duty_actor(asking) if Kind.DUTY in self.asked else ""
         # "国籍标志是什么": a thing whose value a unit states ("…的国籍标志为罗马体大写字母B")
         named = _WHAT_IS.search(_compact(asking))
         self.what_is = named.group(1) if named else ""
@@ -287,6 +290,10 @@ class EvidenceReader:
             score += _STATED_MEASURE  # "有效期为10年" states what "有效期多长" asks
         if self.what_is and re.search(rf"{re.escape(self.what_is)}(?:为|是)(?!指)", _compact(unit.text)):
             score += _STATED_MEASURE  # "国籍标志为罗马体大写字母B" states what "国籍标志是什么" asks
+        if self.actor and _acts(self.actor, _compact(unit.text)):
+            relevance += _ACTOR_CREDIT
+            score += _ACTOR_CREDIT
+            carries |= {Kind.DUTY}
         if self.which_of_n and _compact(unit.text).count(self.which_of_n[1]) >= self.which_of_n[0]:
             score += _STATED_MEASURE  # "哪三种保护": "自我保护、行政保护、司法保护"
         defined = _DEFINED.search(_compact(unit.text)) if self.quoted else None
@@ -655,6 +662,35 @@ _STATED_MEASURE = 0.15
 # "哪三张“证”", "哪四大工程", "哪两类许可": how many of what the question asks for
 _WHICH_OF_N = re.compile(r"哪([两二三四五六七八九十])(?:张|个|种|项|类|大|条|位|家|道)?[“\"「『]?([\u4e00-\u9fff]{1,2})")
 _DEFINES_QUOTED = 0.15
+# the body a duty question asks about: the words before "要承担…/应当做…/发挥什么作用" in its
+# clause, ending as a body's name does
+_DUTY_VERB = re.compile(r"(?:要|应当|应该|需要|必须|得|被要求|具体|主要|都|还)*"
+                        r"(?:承担|负责|发挥|起到?|扮演|履行|做|干|办|管)")
+_BODY_END = re.compile(r"(?:机关|部门|媒体|协会|商会|机构|单位|组织|委员会|中心|政府|局|厅|委|办|"
+                       r"小组|法院|检察院|公司|企业|学校|医院|银行|海关)$")
+_ACTOR_VERB = "要|应当|应|必须|须|负责|可以|依法|在|对|承担|履行|按照|会同"
+_ACTOR_CREDIT = 0.25
+
+
+def duty_actor(asking: str) -> str:
+    """"威海…体系里,司法机关要承担什么任务" -> "司法机关"; "" where the clause names no body."""
+    for clause in re.split(r"[,，。？?；;:：]|里|中", _compact(asking)):
+        for verb in _DUTY_VERB.finditer(clause):
+            # "行业协会在品牌保护上要起…": the body is named before where it acts
+            body = re.split(r"(?<=.)(?:在|对|就)", clause[:verb.start()])[0]
+            body = re.sub(r"^(?:请问|那么?|我想问|我们?)", "", body)
+            if 2 <= len(body) <= 12 and _BODY_END.search(body):
+                return body
+    return ""
+
+
+def _acts(body: str, text: str) -> bool:
+    """Whether a unit states what `body` does: "司法机关要建立…", "发挥新闻媒体…作用"."""
+    # ("省政府有关部门和各市政府": each body named)
+    return any(re.search(rf"{re.escape(one)}(?:{_ACTOR_VERB})|(?:发挥|由){re.escape(one)}", text)
+               for one in re.split(r"和|及|与|、", body) if len(one) >= 2)
+
+
 _WHAT_IS = re.compile(r"(?:的|^)([\u4e00-\u9fff]{2,8}?)(?:是什么|是啥|叫什么)[？?]?$")
 _ASKS_ISSUER = re.compile(r"发布|印发|发文|制定|出台|颁布|签发|落款|谁发的|哪[^，,。？?]{0,6}发的")
 _NUMBER_NEAR = re.compile(r"\d|[一二两三四五六七八九十百千万半]")

@@ -1,0 +1,84 @@
+"""Reading, round twelve: the body a duty question names is the one that acts in the answer
+("司法机关要建立…", "发挥新闻媒体…作用"); "发挥什么作用" asks what a body must do, and only a
+department's part in a task is read from the responsibility notes; whether a case loses a
+qualification is told with the cases beside it ("对问题轻微的进行约谈"); a reward is quoted in
+the clause that pays it, as written ("一次性奖励现金8万元").
+
+The documents are written for the test, in the layouts real ones use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.asked import Kind, asked_kinds
+from app.evidence.reader import duty_actor
+from app.intent import classify
+from tests.app.asking import answered, home_with
+
+OPINION = """河川市人民政府关于加强品牌保护的意见
+一、总体要求
+坚持政府引导,推动行业协会、专家学者、新闻媒体、司法机关等各方力量协同,构建共建共享的品牌保护格局。
+二、重点任务
+(一)建立品牌保护协作体系。
+通过建立企业自我保护、行政保护、司法保护协作的品牌保护体系,为品牌建设营造良好环境。
+行业协会要发挥行业自律作用,组织开展品牌维权培训。
+行政机关要完善监管协作机制,加大品牌执法力度。
+司法机关要健全行政执法与刑事司法衔接机制,依法惩治侵犯品牌权益的犯罪行为。
+(二)营造品牌发展氛围。
+发挥新闻媒体舆论监督作用,宣传品牌建设典型经验,曝光侵犯品牌权益的违法行为。
+"""
+
+AWARDS = """河川市名牌产品奖励办法
+第一条 为鼓励企业争创名牌,制定本办法。
+第二条 奖励标准如下:
+(一)获得“中国驰名商标”的企业,一次性奖励现金20万元;
+(二)获得“河川名牌产品”称号的企业,一次性奖励现金8万元。
+第三条 奖励资金由市财政承担。
+"""
+
+
+@pytest.fixture(scope="module")
+def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return home_with(bundled_home, tmp_path_factory.mktemp("round12"),
+                     {"hechuan_brand_protection": OPINION, "hechuan_brand_awards": AWARDS})
+
+
+def test_the_body_a_duty_question_names() -> None:
+    assert duty_actor("河川品牌保护体系里,司法机关要承担什么任务?") == "司法机关"
+    assert duty_actor("河川市的意见里,行业协会在品牌保护上要起什么作用?") == "行业协会"
+    assert duty_actor("省市场监管局负责哪些工作?") == "省市场监管局"
+    assert duty_actor("品牌保护体系有哪几种保护?") == ""
+
+
+def test_what_part_a_body_plays_is_a_duty() -> None:
+    assert Kind.DUTY in asked_kinds("新闻媒体要发挥什么作用?")
+    assert Kind.DUTY in asked_kinds("行业协会在其中扮演什么角色?")
+    # a body that is no department has no responsibility notes; its part is in the passages
+    assert classify("新闻媒体要发挥什么作用?") != "responsibility"
+    assert classify("这项任务人社厅是什么角色?") == "responsibility"
+
+
+@pytest.mark.slow
+def test_the_body_asked_about_is_the_one_that_acts(home: Path) -> None:
+    reply = answered(home, "河川市品牌保护协作体系里,司法机关要承担什么任务?", "刑事司法衔接")
+    assert reply["answer"].startswith("司法机关要"), reply["answer"]
+
+
+@pytest.mark.slow
+def test_what_part_the_media_plays(home: Path) -> None:
+    reply = answered(home, "河川市加强品牌保护,新闻媒体要起到什么作用?", "舆论监督", "曝光")
+    assert reply["intent"] != "responsibility"
+
+
+@pytest.mark.slow
+def test_whether_a_case_loses_the_qualification_is_told_with_the_cases_beside(home: Path) -> None:
+    # the bundled 好品山东 division plan: "对问题轻微的进行约谈;对…达不到标准要求的…,撤销…资格"
+    answered(home, "产品只是问题轻微的小瑕疵,是否就要被撤销好品山东品牌资格?", "约谈", "撤销")
+
+
+@pytest.mark.slow
+def test_a_reward_is_quoted_in_the_clause_that_pays_it(home: Path) -> None:
+    reply = answered(home, "河川市企业获得河川名牌产品称号,奖多少钱?", "一次性奖励现金8万元")
+    assert "20万元" not in reply["answer"], reply["answer"]
