@@ -42,13 +42,41 @@ __all__ = ["answer_duties", "answer_qualification", "answer_responsibility", "an
 Metas = Mapping[str, DocumentMeta]
 
 
-def describe_units(fact: Responsibility) -> str:
-    """Unit names exactly as the document writes them, with their roles."""
+def describe_units(fact: Responsibility, lead_asked: bool = True) -> str:
+    """The note naming who carries out the task, as the document writes it ("〔责任单位:省市场
+    监管局〕", a table's cell "省工业和信息化厅、省市场监管局按职责分工负责"); where no note
+    of the passage names them all (a note "下同" carries over), the unit names exactly as the
+    document writes them, with their roles. `lead_asked`: a note naming no lead says so
+    ("谁牵头" is not answered by a list of equals without that)."""
+    note = _note_as_written(fact)
+    if note:
+        unled = lead_asked and not fact.lead and "牵头" not in note
+        return f"{note}(文件未指定牵头单位)" if unled else note
     if fact.lead and fact.cooperate:
         return f"{'、'.join(fact.lead)}牵头,{'、'.join(fact.cooperate)}配合"
     if fact.lead:
         return f"{'、'.join(fact.lead)}负责"
     return f"责任单位:{'、'.join(fact.joint)}(文件未指定牵头单位)"
+
+
+# "(责任单位:…)" / "〔责任单位:…〕" closing a task; a table row's last cell
+_NOTE_AT_END = re.compile(r"[(（〔【][^()（）〔〕【】]{2,160}[)）〕】]\s*[。;；]?\s*$")
+_LAST_CELL = re.compile(r"\|([^|]{2,160})\|?\s*$")
+_NOTE_WORDS = re.compile(r"牵头|配合|负责|责任单位|责任部门|参与|落实")
+
+
+def _note_as_written(fact: Responsibility) -> str:
+    """The note of the fact's passage that names every unit of the fact, or ""."""
+    quote = fact.span.quote.strip()
+    names = (*fact.lead, *fact.cooperate, *fact.joint)
+    for pattern in (_NOTE_AT_END, _LAST_CELL):
+        found = pattern.search(quote)
+        if found is None:
+            continue
+        note = (found.group(1) if found.groups() else found.group(0)).strip().rstrip("。;；")
+        if names and all(name in note for name in names) and _NOTE_WORDS.search(note):
+            return note
+    return ""
 
 
 # a task is named by its first words; its whole text is the citation's quote. Beside the
@@ -76,6 +104,7 @@ def answer_responsibility(asked: Asked, facts: Sequence[Fact], metas: Metas,
     matches = best_matches(_without_units(question), pool, _responsibility_text, threshold)
     if not matches:
         return None
+    lead_asked = bool(_LEAD_ASKED.search(question))
     if len(query.parts) > 1:
         # "滨海湿地归哪个部门管？河流、湖泊、水库湿地又归谁？": each part's task, in the
         # documents the whole question is about
@@ -85,7 +114,11 @@ def answer_responsibility(asked: Asked, facts: Sequence[Fact], metas: Metas,
                                                 _responsibility_text, threshold)[:1]
                         if f.span.doc_id in documents and f not in matches]
     return grouped_answer(question, Intent.RESPONSIBILITY, matches, metas, lambda f, citer:
-                          f"- {describe_units(f)}{citer.cite(f.span)}(任务:{_task_label(f)})")
+                          f"- {describe_units(f, lead_asked)}{citer.cite(f.span)}"
+                          f"(任务:{_task_label(f)})")
+
+
+_LEAD_ASKED = re.compile(r"牵头|主抓|挑头|带头|领头")
 
 
 def _without_units(question: str) -> str:

@@ -47,11 +47,20 @@ def test_responsibility_names_lead_and_cooperating_units(question: str) -> None:
 
 
 def test_responsibility_without_a_lead_says_so() -> None:
-    answer = ask(answer_responsibility, "开展工程质量提升行动的责任单位是谁")
+    answer = ask(answer_responsibility, "开展工程质量提升行动由哪个部门牵头")
     assert answer is not None
     assert "市住建局、市交通运输局、市水利湖泊局" in answer.answer
     assert "未指定牵头单位" in answer.answer and "湖北省(推断)" in answer.answer
     assert_cited(answer)
+
+
+def test_the_note_naming_who_is_quoted_as_written() -> None:
+    answer = ask(answer_responsibility, "开展工程质量提升行动的责任单位是谁")
+    assert answer is not None
+    first = answer.answer.splitlines()[0]
+    note = first[:first.index("[")]
+    assert "市住建局、市交通运输局、市水利湖泊局" in note and "未指定牵头单位" not in note
+    assert note in answer.citations[0].quote  # the document's own words
 
 
 def test_responsibility_returns_none_when_no_task_matches() -> None:
