@@ -39,11 +39,15 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
     """The clauses of a unit that answer, for the answer's first line: the whole unit when it
     is short, else the clause carrying what is asked with the clauses before it that name
     the subject, within CONCLUSION_CHARS."""
-    text = _tidy(scored.unit.text)
     # "要承担哪些基本职责": a list asked for is given whole, as far as a list runs
     # ("哪些部门配合" asks for the units a note names, not for a list of what is done)
     listed = reader.asks_list and Kind.UNITS not in reader.asked
     room = CONCLUSION_CHARS * (_LIST_ROOM if listed else 1)
+    return _answering_clauses(_tidy(scored.unit.text), reader, room)
+
+
+def _answering_clauses(text: str, reader: EvidenceReader, room: int) -> str:
+    """The clauses of `text` that answer, within `room` characters: all of it when short."""
     if len(text) <= room:
         return text
     bounds, start = [], 0
@@ -153,7 +157,11 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
             if Kind.UNITS in reader.asked:
                 lines.append(f"{note} 任务:{_clip(_tidy(task.quote), _TASK_LABEL_CHARS)}{citer.cite(task)}")
             else:
-                lines.append(f"{_clip(_tidy(task.quote))}{citer.cite(task)} {note}")
+                # "市委宣传部在质量强市宣传上要做些什么": the clauses of its task that say so
+                # ("发挥新闻媒体宣传引导作用,…"), not its first words
+                room = CONCLUSION_CHARS * (_LIST_ROOM if Kind.DUTY in reader.asked else 1)
+                lines.append(f"{_answering_clauses(_tidy(task.quote), reader, room)}"
+                             f"{citer.cite(task)} {note}")
             continue
         lead = ""
         if unit.lead is not None:

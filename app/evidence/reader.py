@@ -116,6 +116,9 @@ class EvidenceReader:
         self.document = document  # a document's whole text by its id, white space removed
         # the words that only say which place or document is meant are not sought in passages
         said = without_identifying(question)
+        # "哪些行业的企业可以报": the kind of thing asked for is not a word the answer holds
+        # ("从事产品制造、工程建设…的企业"); a unit that says "同行业" holds nothing asked
+        said = _ASKED_CATEGORY.sub(r"\1", said)
         tokens = [t for t in dict.fromkeys(tokenize(said))
                   if t not in QUESTION_WORDS and not _QUESTION_CHARS.search(t)]
         weights = weigh(tokens)  # known words only
@@ -157,6 +160,9 @@ class EvidenceReader:
         # "司法机关要承担什么任务": the body whose duties are asked; a unit where it acts
         # ("司法机关要建立健全…", "发挥新闻媒体宣传引导作用") says what it must do
         self.actor = duty_actor(asking) if Kind.DUTY in self.asked else ""
+        # "对申请主体有什么要求?个体户能不能享受?": who may have it is said where the rules say
+        # whom they apply to ("本办法适用于…登记注册…的企业、个体工商户或组织")
+        self.asks_eligibility = bool(_ASKS_ELIGIBILITY.search(_compact(asking)))
         # "国籍标志是什么": a thing whose value a unit states ("…的国籍标志为罗马体大写字母B")
         named = _WHAT_IS.search(_compact(asking))
         self.what_is = named.group(1) if named else ""
@@ -290,6 +296,10 @@ class EvidenceReader:
             score += _STATED_MEASURE  # "有效期为10年" states what "有效期多长" asks
         if self.what_is and re.search(rf"{re.escape(self.what_is)}(?:为|是)(?!指)", _compact(unit.text)):
             score += _STATED_MEASURE  # "国籍标志为罗马体大写字母B" states what "国籍标志是什么" asks
+        if self.asks_eligibility and (_SCOPE.search(_compact(unit.text)) or _SCOPE_HEADING.search(
+                " ".join(chunk.section_path)) and Kind.CONDITION in carries):
+            relevance += _SCOPE_CREDIT
+            score += _SCOPE_CREDIT
         if self.actor and _acts(self.actor, _compact(unit.text)):
             relevance += _ACTOR_CREDIT
             score += _ACTOR_CREDIT
@@ -344,7 +354,7 @@ class EvidenceReader:
         money of the kind asked (a fine does not answer "奖励多少", nor a reward "罚款多少")."""
         if self.required and not self.required & scored.carries:
             return False
-        if Kind.NAME not in self.asked and _is_title(scored.unit):
+        if not self.asked & {Kind.NAME, Kind.DOC_NUMBER} and _is_title(scored.unit):
             return False  # the document's title line ("黔西南州品牌奖励管理办法") states nothing
         numeric = self.required & frozenset(NUMERIC)
         if numeric and not numeric & scored.carries:
@@ -418,7 +428,9 @@ class EvidenceReader:
             # "新建国家级质检中心奖多少" is not answered by "4A级旅游景区…30万元": a reward is
             # paid for a thing the rule names (a fine, by contrast, names its act by article)
             return False
-        if self.measure and self.required:
+        if self.measure and self.required and not self.required & scored.carries \
+                & {Kind.DOC_NUMBER}:
+            # (a 文号 is written as itself, "武隆府办发〔2018〕79号", never with the word)
             return _measured(self.measure, _compact(scored.unit.text))
         return True
 
@@ -672,6 +684,18 @@ _ACTOR_VERB = "要|应当|应|必须|须|负责|可以|依法|在|对|承担|履
 _ACTOR_CREDIT = 0.25
 
 
+_ASKS_ELIGIBILITY = re.compile(r"申请主体|申报主体|(?:谁|哪些|哪类|什么样?的?)[\u4e00-\u9fff]{0,4}?(?:可以|才能|能|有资格)"
+                               r"(?:申请|申报|享受|参评|报名)"
+                               r"|(?:能不能|能否|可不可以)(?:申请|申报|享受|参评)|(?:可以|能)享受|面向哪|适用于?哪"
+                               r"|对象是")
+# whom the rules apply to: "本办法适用于…", "奖励对象为…", or "适用于…" under "二、适用对象"
+_SCOPE = re.compile(r"(?:^|(?:本|该)(?:办法|规定|细则|政策|措施|条例))适用于"
+                    r"|(?:奖励|补助|资助|支持|扶持|表彰|申报)对象(?:为|是|:|：)|均可申报|均可申请")
+_SCOPE_HEADING = re.compile(r"(?:适用|奖励|补助|资助|支持|扶持|申报)(?:对象|范围)")
+_SCOPE_CREDIT = 0.15
+_ASKED_CATEGORY = re.compile(r"(哪些|哪几类|哪几种|哪类|哪种|什么样?的?)(?:行业|领域|类型|类别|种类|门类)")
+
+
 def duty_actor(asking: str) -> str:
     """"威海…体系里,司法机关要承担什么任务" -> "司法机关"; "" where the clause names no body."""
     for clause in re.split(r"[,，。？?；;:：]|里|中", _compact(asking)):
@@ -794,10 +818,17 @@ _FILLER_PAIRS = frozenset({
 
 def _is_title(unit: Unit) -> bool:
     """Whether a unit is only the document's title (or most of it), on a line of its own."""
-    words = WORD_CHARS.findall(unit.text)
+    # ("…关于印发宁波市江东区区长质量奖评审管理办法的通知 东政发(2014)18号": the notice that
+    # carries the rules, with its number, is their title too)
+    text = _NOTICE.sub(r"\1", _DOC_NUMBER_AT_END.sub("", _compact(unit.text)))
+    words = WORD_CHARS.findall(text)
     title = "".join(WORD_CHARS.findall(unit.hit.meta.title))
     return len(words) >= _TITLE_MIN_CHARS and "".join(words) in title \
         and len(words) >= _TITLE_SHARE * len(title)
+
+
+_DOC_NUMBER_AT_END = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}\s*[〕\])）]\s*第?\d{1,4}\s*号$")
+_NOTICE = re.compile(r"^[\u4e00-\u9fff、]{2,40}?关于(?:印发|发布|转发)《?(.+?)》?的通知$")
 
 
 _TITLE_MIN_CHARS = 6
