@@ -81,6 +81,11 @@ def _written_date(iso: str) -> str:
     return "".join(f"{value}{unit}" for value, unit in zip(parts, "年月日", strict=False))
 
 
+# a document the one named replaced, revised or repealed: its number is read in the text
+_EARLIER = re.compile(r"(?:旧|老|原来|原先|以前|之前|修订前|修改前|上一版|前一版|被替换|被废止|废止的|替换掉|替代的|取代的)"
+                      r"[^，,。？?]{0,12}(?:文号|字号|编号|办法|文件|规定|版本|那版|那份)")
+
+
 def answer_document_number(question: str, metas: Mapping[str, DocumentMeta],
                            document_text: Callable[[str], str],
                            found: DocumentMeta | None = None) -> Answer | None:
@@ -90,8 +95,8 @@ def answer_document_number(question: str, metas: Mapping[str, DocumentMeta],
 
     None where the question is not about a 文号 or names no known document.
     """
-    if not ASKS_NUMBER.search(question):
-        return None
+    if not ASKS_NUMBER.search(question) or _EARLIER.search(question):
+        return None  # "修订前那个旧办法的文号": another document's, which the text may quote
     meta = _the_document(question, metas, found)
     if meta is None:
         return None

@@ -19,7 +19,7 @@ _DUTIES = re.compile(
 )
 # A unit named and a list of its work asked, whatever else is said: "海洋发展局被列为哪些任务的
 # 责任单位" / "市文旅局要抓哪些事".
-_DUTY_LIST = re.compile(r"(哪些|什么|几项|哪一?项|哪几项)(任务|工作|事项|事情|事儿|事)")
+_DUTY_LIST = re.compile(r"(哪些|什么|几项|哪一?项|哪几项)(任务|工作|事项|事情|事儿|事|活儿?)")
 _RESPONSIBILITY = re.compile(
     r"谁(来)?(牵|负责|主管|配合|主抓|承担|管)|由谁|哪(个|些|几个|两个|三个|几家|两家|一个)"
     r"[\u4e00-\u9fff]{0,4}?(部门|单位|机构|厅|局|委|部|家单位|家)|什么(部门|单位)|责任(单位|部门)|牵头(单位|部门)"

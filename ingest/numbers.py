@@ -184,7 +184,11 @@ def has_period(text: str) -> bool:
 
 
 def _without_dates(text: str) -> str:
-    return YEAR.sub(" ", DATE.sub(" ", text))
+    return _PROGRAMME_SPAN.sub(" ", YEAR.sub(" ", DATE.sub(" ", text)))
+
+
+# "滚动实施五年行动计划": the span a programme is named by states no period of anything
+_PROGRAMME_SPAN = re.compile(rf"{_NUMBER}\s*年(?=(?:专项)?(?:行动|计划|规划|攻坚))")
 
 
 def time_asked(question: str) -> frozenset[str]:

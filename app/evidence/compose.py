@@ -46,6 +46,19 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
     return _answering_clauses(_tidy(scored.unit.text), reader, room)
 
 
+def _task_clauses(text: str, reader: EvidenceReader, room: int) -> str:
+    """A task's heading ("(1)加快质量创新,打造企业质量标杆。"), which says what the task is,
+    then the clauses of its text that answer."""
+    heading = _TASK_HEADING.match(text)
+    if heading is None or len(text) <= room:
+        return _answering_clauses(text, reader, room)
+    rest = text[heading.end():]
+    return heading.group(0) + _answering_clauses(rest, reader, room - heading.end())
+
+
+_TASK_HEADING = re.compile(r"^[^。;；]{2,30}[。;；]")
+
+
 def _answering_clauses(text: str, reader: EvidenceReader, room: int) -> str:
     """The clauses of `text` that answer, within `room` characters: all of it when short."""
     if len(text) <= room:
@@ -160,7 +173,7 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
                 # "市委宣传部在质量强市宣传上要做些什么": the clauses of its task that say so
                 # ("发挥新闻媒体宣传引导作用,…"), not its first words
                 room = CONCLUSION_CHARS * (_LIST_ROOM if Kind.DUTY in reader.asked else 1)
-                lines.append(f"{_answering_clauses(_tidy(task.quote), reader, room)}"
+                lines.append(f"{_task_clauses(_tidy(task.quote), reader, room)}"
                              f"{citer.cite(task)} {note}")
             continue
         lead = ""

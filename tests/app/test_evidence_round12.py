@@ -2,7 +2,9 @@
 ("司法机关要建立…", "发挥新闻媒体…作用"); "发挥什么作用" asks what a body must do, and only a
 department's part in a task is read from the responsibility notes; whether a case loses a
 qualification is told with the cases beside it ("对问题轻微的进行约谈"); a reward is quoted in
-the clause that pays it, as written ("一次性奖励现金8万元").
+the clause that pays it, as written ("一次性奖励现金8万元"); a responsibility note is quoted as
+written; "哪些行业" names the kind asked, not a word the answer holds; who may apply is told
+where the rules say whom they apply to; a 文号 is written as itself; "县里出" is "县级…负担".
 
 The documents are written for the test, in the layouts real ones use."""
 
@@ -15,6 +17,7 @@ import pytest
 from app.asked import Kind, asked_kinds
 from app.evidence.reader import duty_actor
 from app.intent import classify
+from ingest.numbers import has_period
 from tests.app.asking import answered, home_with
 
 OPINION = """河川市人民政府关于加强品牌保护的意见
@@ -39,10 +42,22 @@ AWARDS = """河川市名牌产品奖励办法
 """
 
 
+RULES = """河川县质量奖管理办法
+河川县人民政府关于印发河川县质量奖管理办法的通知
+河政发〔2022〕5号
+第一条 为推动质量强县建设,制定本办法。本办法对原《河川县质量奖励办法》(河政发〔2019〕12号)进行了修订。
+第二条 本办法适用于在本县登记注册并有固定经营场所的企业、个体工商户或组织。
+第三条 县内从事农业生产、商贸流通、文化旅游的企业,凡符合条件的均可申报县质量奖。
+第四条 申报单位应当具有较好的经营业绩,经营规模居本县同行业前列;近三年未发生按行业规定认定的重大质量事故。
+第五条 县质量奖奖励资金由县级财政负担。
+"""
+
+
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round12"),
-                     {"hechuan_brand_protection": OPINION, "hechuan_brand_awards": AWARDS})
+                     {"hechuan_brand_protection": OPINION, "hechuan_brand_awards": AWARDS,
+                      "hechuan_quality_award": RULES})
 
 
 def test_the_body_a_duty_question_names() -> None:
@@ -82,3 +97,41 @@ def test_whether_a_case_loses_the_qualification_is_told_with_the_cases_beside(ho
 def test_a_reward_is_quoted_in_the_clause_that_pays_it(home: Path) -> None:
     reply = answered(home, "河川市企业获得河川名牌产品称号,奖多少钱?", "一次性奖励现金8万元")
     assert "20万元" not in reply["answer"], reply["answer"]
+
+
+@pytest.mark.slow
+def test_which_trades_is_answered_by_the_trades_named(home: Path) -> None:
+    # "同行业" holds the word "行业" and says nothing of which trades may apply
+    answered(home, "河川县质量奖,哪些行业的企业可以报?", "农业生产", "文化旅游")
+
+
+@pytest.mark.slow
+def test_who_may_apply_is_whom_the_rules_apply_to(home: Path) -> None:
+    answered(home, "河川县质量奖对申请主体有什么要求?个体户能不能报?", "个体工商户")
+
+
+@pytest.mark.slow
+def test_the_number_of_the_rules_replaced(home: Path) -> None:
+    reply = answered(home, "河川县质量奖管理办法修订以前那个旧办法的文号是多少?", "河政发〔2019〕12号")
+    assert not reply["answer"].startswith("河川县人民政府关于印发"), reply["answer"]
+
+
+@pytest.mark.slow
+def test_which_level_pays_in_everyday_words(home: Path) -> None:
+    answered(home, "河川县质量奖的奖金是县里掏钱还是乡镇出?", "县级财政负担")
+
+
+def test_which_month_asks_a_date() -> None:
+    assert Kind.DATE in asked_kinds("好品山东每年几月开始申报?")
+    assert Kind.DATE not in asked_kinds("提前几个月申请?")
+
+
+def test_a_programme_named_by_its_span_states_no_period() -> None:
+    assert not has_period("滚动实施五年行动计划,分行业开展培育工程")
+    assert not has_period("开展质量提升三年行动")
+    assert has_period("品牌称号有效期为五年")
+
+
+def test_what_work_a_body_was_given_is_its_duties() -> None:
+    assert Kind.DUTY in asked_kinds("海洋发展局在意见里被分了哪些活?")
+    assert classify("威海市海洋发展局在意见里被分了哪些活?") == "duties"
