@@ -43,7 +43,8 @@ def conclusion(scored: Scored, reader: EvidenceReader) -> str:
     # ("哪些部门配合" asks for the units a note names, not for a list of what is done)
     listed = reader.asks_list and Kind.UNITS not in reader.asked
     room = CONCLUSION_CHARS * (_LIST_ROOM if listed else 1)
-    return _answering_clauses(_tidy(scored.unit.text), reader, room)
+    meta = scored.unit.hit.meta
+    return _answering_clauses(_tidy(scored.unit.text), reader, room, f"{meta.title} {meta.region}")
 
 
 def _task_clauses(text: str, reader: EvidenceReader, room: int) -> str:
@@ -59,8 +60,10 @@ def _task_clauses(text: str, reader: EvidenceReader, room: int) -> str:
 _TASK_HEADING = re.compile(r"^[^。;；]{2,30}[。;；]")
 
 
-def _answering_clauses(text: str, reader: EvidenceReader, room: int) -> str:
-    """The clauses of `text` that answer, within `room` characters: all of it when short."""
+def _answering_clauses(text: str, reader: EvidenceReader, room: int, title: str = "") -> str:
+    """The clauses of `text` that answer, within `room` characters: all of it when short.
+    The words of the document's `title` hold for every clause ("许昌市市长质量奖…是…最高质量
+    荣誉奖" is not the clause of "颁给什么样的单位" for naming the prize)."""
     if len(text) <= room:
         return text
     bounds, start = [], 0
@@ -87,7 +90,8 @@ def _answering_clauses(text: str, reader: EvidenceReader, room: int) -> str:
         # "给予每件6000元奖励;" pays for
         # ("新城是指…" read with "中心城是指…" before it does not hold "中心城" as well as that does)
         said = text[bounds[index - 1][0]:b] if index else clause
-        rated.append(((reader.relevance(said) + reader.relevance(clause)) / 2 + kind_bonus, index))
+        rated.append(((reader.relevance(said, title=title) + reader.relevance(clause, title=title)) / 2
+                      + kind_bonus, index))
     rating = [value for value, _ in sorted(rated, key=lambda pair: pair[1])]
     _, best = max(rated)
     first, last = best, best

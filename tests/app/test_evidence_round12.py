@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app.asked import Kind, asked_kinds
+from app.asked import Kind, asked_kinds, carried_kinds
 from app.evidence.reader import duty_actor
 from app.intent import classify
 from ingest.numbers import has_period
@@ -135,3 +135,13 @@ def test_a_programme_named_by_its_span_states_no_period() -> None:
 def test_what_work_a_body_was_given_is_its_duties() -> None:
     assert Kind.DUTY in asked_kinds("海洋发展局在意见里被分了哪些活?")
     assert classify("威海市海洋发展局在意见里被分了哪些活?") == "duties"
+
+
+def test_what_an_awardee_must_do_for_the_city_is_a_duty() -> None:
+    assert Kind.DUTY in asked_kinds("企业拿到市政府质量奖以后,还需要为全市做些什么?")
+    assert Kind.DUTY in carried_kinds("获奖企业有义务宣传、交流其质量管理的成功经验,发挥模范带动作用。")
+
+
+def test_a_short_name_given_below_is_no_condition() -> None:
+    assert Kind.CONDITION not in carried_kinds("本办法所称市长质量奖(以下简称“市长奖”)是市政府设立的")
+    assert Kind.CONDITION in carried_kinds("奖励金额在五万元以下的,由区财政负担")
