@@ -304,6 +304,8 @@ class EvidenceReader:
             relevance += _ACTOR_CREDIT
             score += _ACTOR_CREDIT
             carries |= {Kind.DUTY}
+        if Kind.FUNDING in self.asked and _FUNDING_RULE.search(_compact(unit.text)):
+            score += _STATED_MEASURE  # "品牌奖励资金,由州级财政负担" states who pays
         if self.which_of_n and _compact(unit.text).count(self.which_of_n[1]) >= self.which_of_n[0]:
             score += _STATED_MEASURE  # "哪三种保护": "自我保护、行政保护、司法保护"
         defined = _DEFINED.search(_compact(unit.text)) if self.quoted else None
@@ -684,6 +686,9 @@ _ACTOR_VERB = "要|应当|应|必须|须|负责|可以|依法|在|对|承担|履
 _ACTOR_CREDIT = 0.25
 
 
+# who pays, as a rule states it: "由州级财政负担", "市财政承担", "列入县级财政预算"
+_FUNDING_RULE = re.compile(r"由[^，,。;；]{0,12}(?:财政|预算|资金)[^，,。;；]{0,6}(?:负担|承担|列支|支出|安排|解决)"
+                           r"|[省市州县区乡镇]级?财政[^，,。;；]{0,6}(?:负担|承担|列支|安排)")
 _ASKS_ELIGIBILITY = re.compile(r"申请主体|申报主体|(?:谁|哪些|哪类|什么样?的?)[\u4e00-\u9fff]{0,4}?(?:可以|才能|能|有资格)"
                                r"(?:申请|申报|享受|参评|报名)"
                                r"|(?:能不能|能否|可不可以)(?:申请|申报|享受|参评)|(?:可以|能)享受|面向哪|适用于?哪"

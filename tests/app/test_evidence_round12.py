@@ -145,3 +145,9 @@ def test_what_an_awardee_must_do_for_the_city_is_a_duty() -> None:
 def test_a_short_name_given_below_is_no_condition() -> None:
     assert Kind.CONDITION not in carried_kinds("本办法所称市长质量奖(以下简称“市长奖”)是市政府设立的")
     assert Kind.CONDITION in carried_kinds("奖励金额在五万元以下的,由区财政负担")
+
+
+def test_which_rules_is_no_office() -> None:
+    # "哪个办法" names rules; "办" there is no office ("市质量强市办")
+    assert Kind.UNITS not in asked_kinds("品牌奖励是按哪个办法来执行的?")
+    assert Kind.UNITS in asked_kinds("这事归哪个办管?")
