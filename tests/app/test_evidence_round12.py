@@ -151,3 +151,8 @@ def test_which_rules_is_no_office() -> None:
     # "哪个办法" names rules; "办" there is no office ("市质量强市办")
     assert Kind.UNITS not in asked_kinds("品牌奖励是按哪个办法来执行的?")
     assert Kind.UNITS in asked_kinds("这事归哪个办管?")
+
+
+def test_what_is_asked_of_an_office_is_its_duties() -> None:
+    assert Kind.DUTY in asked_kinds("若干措施在抓落实上,对省质量强省办有什么要求?")
+    assert Kind.CONDITION not in asked_kinds("若干措施在抓落实上,对省质量强省办有什么要求?")
