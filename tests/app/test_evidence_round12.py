@@ -156,3 +156,9 @@ def test_which_rules_is_no_office() -> None:
 def test_what_is_asked_of_an_office_is_its_duties() -> None:
     assert Kind.DUTY in asked_kinds("若干措施在抓落实上,对省质量强省办有什么要求?")
     assert Kind.CONDITION not in asked_kinds("若干措施在抓落实上,对省质量强省办有什么要求?")
+
+
+def test_which_national_prizes_is_no_question_of_who() -> None:
+    # "哪些国家级…大奖": 家 of 国家 counts no bodies ("哪几家单位")
+    assert classify("支持企业去争取哪些国家级和省级的大奖?") != "responsibility"
+    assert classify("这项任务由哪几家单位负责?") == "responsibility"
