@@ -17,6 +17,7 @@ import pytest
 from app.asked import Kind, asked_kinds, carried_kinds
 from app.evidence.reader import duty_actor
 from app.intent import classify
+from app.query import identifying_names, without_identifying
 from ingest.numbers import has_period
 from tests.app.asking import answered, home_with
 
@@ -162,3 +163,9 @@ def test_which_national_prizes_is_no_question_of_who() -> None:
     # "哪些国家级…大奖": 家 of 国家 counts no bodies ("哪几家单位")
     assert classify("支持企业去争取哪些国家级和省级的大奖?") != "responsibility"
     assert classify("这项任务由哪几家单位负责?") == "responsibility"
+
+
+def test_a_document_number_in_a_question_says_which_document() -> None:
+    question = "许昌市市长质量奖(许政[2010]8号那版),一年最多能评出几家?"
+    assert identifying_names(question) == ("许政[2010]8号",)
+    assert "许政" not in without_identifying(question) and "几家" in without_identifying(question)
