@@ -54,11 +54,17 @@ RULES = """河川县质量奖管理办法
 """
 
 
+PATENTS = """河川县知识产权奖励办法
+第五条 专利创造奖励标准:
+(二)当年授权的发明专利每件奖励3万元,PCT专利申请授权每件奖励5万元;获奖中国专利奖评选的奖励20万元,获奖省级专利奖评选奖励10万元,获奖市级专利奖评选奖励5万元;通过知识产权管理体系认证的县属企业奖励5万元。
+"""
+
+
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round12"),
                      {"hechuan_brand_protection": OPINION, "hechuan_brand_awards": AWARDS,
-                      "hechuan_quality_award": RULES})
+                      "hechuan_quality_award": RULES, "hechuan_patents": PATENTS})
 
 
 def test_the_body_a_duty_question_names() -> None:
@@ -169,3 +175,9 @@ def test_a_document_number_in_a_question_says_which_document() -> None:
     question = "许昌市市长质量奖(许政[2010]8号那版),一年最多能评出几家?"
     assert identifying_names(question) == ("许政[2010]8号",)
     assert "许政" not in without_identifying(question) and "几家" in without_identifying(question)
+
+
+@pytest.mark.slow
+def test_whose_patent_it_is_names_no_kind_of_patent(home: Path) -> None:
+    # "企业专利" says whose patent, not a kind of patent the passage must name
+    answered(home, "河川县企业专利评上省级专利奖奖多少?市级专利奖呢?", "10万元", "5万元")
