@@ -255,7 +255,8 @@ class EvidenceReader:
         if unit.lead is not None:
             led = carried_kinds(unit.lead.quote)
             # "第五条 领导小组职责:1.制定…": what a lead says its items are, each item is
-            carries |= led & {Kind.DUTY}
+            # ("有下列情形之一的,…撤销…: (一)以提供虚假证明文件…": each item is a condition)
+            carries |= led & {Kind.DUTY, Kind.CONDITION}
             if Kind.PENALTY in led:
                 # "有下列情形之一的,…处一百元以上两百元以下的罚款: (一)在禁放区域燃放…": the
                 # sanction of the lead is that of each case it lists

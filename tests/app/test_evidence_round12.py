@@ -54,6 +54,14 @@ RULES = """河川县质量奖管理办法
 """
 
 
+MARKS = """河川县知名商标管理办法
+第二十条 知名商标所有人变更注册人名称、地址的,应当在核准变更之日起60日内将变更材料报送办公室备案。
+第二十一条 有下列情形之一的,由县市场监管局撤销河川县知名商标,并予以公告:
+(一)以提供虚假证明文件等欺骗手段获取河川县知名商标的;
+(二)商品粗制滥造,以次充好,欺骗消费者的;
+(三)其他违反法律、法规规定的。
+"""
+
 PATENTS = """河川县知识产权奖励办法
 第五条 专利创造奖励标准:
 (二)当年授权的发明专利每件奖励3万元,PCT专利申请授权每件奖励5万元;获奖中国专利奖评选的奖励20万元,获奖省级专利奖评选奖励10万元,获奖市级专利奖评选奖励5万元;通过知识产权管理体系认证的县属企业奖励5万元。
@@ -64,7 +72,8 @@ PATENTS = """河川县知识产权奖励办法
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round12"),
                      {"hechuan_brand_protection": OPINION, "hechuan_brand_awards": AWARDS,
-                      "hechuan_quality_award": RULES, "hechuan_patents": PATENTS})
+                      "hechuan_quality_award": RULES, "hechuan_patents": PATENTS,
+                      "hechuan_marks": MARKS})
 
 
 def test_the_body_a_duty_question_names() -> None:
@@ -181,3 +190,8 @@ def test_a_document_number_in_a_question_says_which_document() -> None:
 def test_whose_patent_it_is_names_no_kind_of_patent(home: Path) -> None:
     # "企业专利" says whose patent, not a kind of patent the passage must name
     answered(home, "河川县企业专利评上省级专利奖奖多少?市级专利奖呢?", "10万元", "5万元")
+
+
+@pytest.mark.slow
+def test_each_case_a_revoking_article_lists_is_a_condition(home: Path) -> None:
+    answered(home, "河川县知名商标在哪些情况下会被撤销?靠造假材料拿到的算不算?", "虚假证明文件")
