@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from app.answer import Intent
 from app.asked import Kind, asked_kinds
 from app.intent import classify, extract_region
+from ingest.front_matter import DOC_NUMBER
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ _IDENTIFYING = re.compile(
     r"|(?:那个|那份|那部)(?:针对|关于|专门讲|专门管|讲|管|规范)(?P<e>[^。？?]{2,40}?)的"
     r"(?:暂行)?(?:规定|条例|办法|法规|法律|意见|决定|细则|文件)"
     # "(许政[2010]8号那版)": the document meant, by its number
-    r"|(?P<g>[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*第?\d{1,4}\s*号)(?:那版|那份|那个|版本|文件)?")
+    rf"|(?P<g>{DOC_NUMBER.pattern})(?:那版|那份|那个|版本|文件)?")
 
 
 def identifying_names(question: str) -> tuple[str, ...]:

@@ -62,7 +62,8 @@ _DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十年月日\-
 # from the name keeps it as "上海口岸服务条例_2020-05-14"
 _NAME_DATE = re.compile(r"(?:^|[_(（\s])((?:19|20)\d{2})-(\d{2})-(\d{2})[_)）]?$")
 # 文号: "鲁政发〔2021〕12号", "威政字[2024]5号", "国办发(2019)3号".
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}\s*[〕\])]\s*第?\d{1,4}\s*号")
+# a document number (文号): "鲁政发〔2021〕12号", "许政[2010]8号", "东政发(2014)18号"
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}\s*[〕\])]\s*第?\d{1,4}\s*号")
 # Adoption and revision lines of a law: "2011年11月17日 上海市第十三届人民代表大会常务委员会第三十
 # 次会议通过", "1996年10月3日 中华人民共和国交通部令第8号发布", "2014年1月1日 施行"
 _ADOPTION = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.*(?:通过|公布|发布|修正|修订|批准|施行)")
@@ -131,7 +132,7 @@ def _is_heading(line: str) -> bool:
     """A line that could head a document: no sentence end, no colon at its end, no section
     number, no 文号 alone."""
     return bool(line) and "。" not in line and not line.endswith((":", "：")) \
-        and not _SECTION.match(line) and not _DOC_NUMBER.fullmatch(line) \
+        and not _SECTION.match(line) and not DOC_NUMBER.fullmatch(line) \
         and not _ASIDE.match(line)
 
 
@@ -166,7 +167,7 @@ def _starts_with_place(text: str) -> bool:
 
 def strip_doc_number(title: str) -> str:
     """A title without the 文号 a site wrote before it: "豫政办〔2013〕36号 河南省…的通知"."""
-    match = _DOC_NUMBER.match(title)
+    match = DOC_NUMBER.match(title)
     rest = title[match.end() :].strip() if match else title
     return re.sub(r"^\[[^\]]{1,6}\]", "", rest).strip()  # "[重庆]重庆市黔江区…": a site's tag
 
@@ -278,7 +279,7 @@ def _iso(year: int, month: int, day: int) -> str:
 def infer_doc_number(lines: list[str]) -> str:
     """A 文号 standing on its own short line near the top (not one cited in the body)."""
     for line in lines[:_TOP_LINES]:
-        match = _DOC_NUMBER.search(line)
+        match = DOC_NUMBER.search(line)
         # "渝文备〔2016〕294号" files a document with its province, it is not its 文号
         if match and len(line) <= len(match.group(0)) + 12 and "备" not in match.group(0):
             return match.group(0)
@@ -287,7 +288,7 @@ def infer_doc_number(lines: list[str]) -> str:
 
 def doc_number_in(value: str) -> str:
     """The 文号 in a value ("发文字号: 沪农委[2011]306号"), or the value where it is short."""
-    match = _DOC_NUMBER.search(value)
+    match = DOC_NUMBER.search(value)
     if match:
         return match.group()
     return value if len(value) <= 30 and "号" in value else ""

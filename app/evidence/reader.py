@@ -48,7 +48,7 @@ from app.evidence.units import (
 from app.query import identifying_names, without_identifying
 from ingest import numbers
 from ingest.document import DocumentMeta
-from ingest.front_matter import KINDS
+from ingest.front_matter import DOC_NUMBER, KINDS
 from ingest.numbers import CAP
 from ingest.plain import written_for
 from kb.tokenizer import domain_tokenizer
@@ -833,7 +833,7 @@ def _is_title(unit: Unit) -> bool:
         and len(words) >= _TITLE_SHARE * len(title)
 
 
-_DOC_NUMBER_AT_END = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}\s*[〕\])）]\s*第?\d{1,4}\s*号$")
+_DOC_NUMBER_AT_END = re.compile(f"(?:{DOC_NUMBER.pattern})$")
 _NOTICE = re.compile(r"^[\u4e00-\u9fff、]{2,40}?关于(?:印发|发布|转发)《?(.+?)》?的通知$")
 
 
