@@ -26,9 +26,10 @@ _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些�
                       # "同类称号", "两份奖励": what kind or how many of a thing, not which thing
                       r"|^(同类|同一|同种|相同|不同|各类|各种|这类|那类|这个|那个|两份|两个|多个|其他|其它)"
                       # "荣誉称号", "奖励称号": an honour of any name
-                      r"|^(荣誉|奖励|表彰|奖项|人才)$"
-                      # "企业专利", "我们商标": whose thing it is, not which kind
-                      r"|^(企业|公司|单位|个人|我们|我司|本企业|本公司|自己|他人|别人)$")
+                      r"|^(荣誉|奖励|表彰|奖项|人才)$")
+# "企业专利", "我们商标": whose thing it is, not which kind ("企业所得税" is a kind of tax)
+_OWNER = re.compile(r"^(企业|公司|单位|个人|我们|我司|本企业|本公司|自己|他人|别人)$")
+_OWNED = ("专利", "商标", "证书", "称号", "奖")
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,7 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
             continue  # "能奖" is a turn of phrase, "使用商标" an act, "个人奖" a prize
         if len(stem) >= 2 and ending not in stem and not _QUESTION_CHARS.search(stem) \
                 and not _PLACE_WORD.search(stem) \
-                and not _GENERIC.search(stem):
+                and not _GENERIC.search(stem) and not (ending in _OWNED and _OWNER.search(stem)):
             things.append(NamedThing(stem + ending, stem, ending))
     return things
 

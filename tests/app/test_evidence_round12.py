@@ -19,7 +19,7 @@ from app.evidence.reader import duty_actor
 from app.intent import classify
 from app.query import identifying_names, without_identifying
 from ingest.numbers import has_period
-from tests.app.asking import answered, home_with
+from tests.app.asking import answered, home_with, refused
 
 OPINION = """河川市人民政府关于加强品牌保护的意见
 一、总体要求
@@ -195,3 +195,9 @@ def test_whose_patent_it_is_names_no_kind_of_patent(home: Path) -> None:
 @pytest.mark.slow
 def test_each_case_a_revoking_article_lists_is_a_condition(home: Path) -> None:
     answered(home, "河川县知名商标在哪些情况下会被撤销?靠造假材料拿到的算不算?", "虚假证明文件")
+
+
+@pytest.mark.slow
+def test_a_tax_named_for_enterprises_is_still_a_kind_of_tax(home: Path) -> None:
+    # "企业所得税" is a kind of tax no document here speaks of; only "企业专利" says whose
+    refused(home, "拿到好品山东标识的企业能不能减免企业所得税?")
