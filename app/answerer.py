@@ -154,6 +154,7 @@ class Answerer:
                 facts = [fact for fact in facts if fact.span.chunk_id in near]
             facts = self._of_years(facts, YEAR.findall(text), metas)
             facts = self._pointed_at(facts, query.identifying)
+            facts = _of_documents_named(facts, text, metas)
             answer = answer_with(_on_topic(query), facts, metas)
             if answer is not None and not answer.refused:
                 if _reads_beside(query):
@@ -319,6 +320,16 @@ class Answerer:
 _EFFECTIVE_CLAUSE = re.compile(
     r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|公布之日|发布之日|印发之日)\s*起\s*"
     r"(?:施行|实施|生效|执行)")
+
+
+def _of_documents_named(facts: list[Fact], text: str,
+                        metas: Mapping[str, DocumentMeta]) -> list[Fact]:
+    """"根据《内河交通安全管理条例》,乡镇人民政府要履行哪些职责": the facts of the documents
+    the question names (of all, where it names none or too many to mean one)."""
+    named = {meta.doc_id for meta in documents_named(text, metas)}
+    if not named or len(named) > _NAMED_DOCUMENTS:
+        return facts
+    return [fact for fact in facts if fact.span.doc_id in named]
 
 
 def _on_topic(query: Query) -> Query:

@@ -49,7 +49,17 @@ _ASKS_ISSUER = re.compile(r"(?<!由)(?:哪个|哪些|哪家|什么|哪一?级)(?
 
 
 def asks_issuer(question: str) -> bool:
-    return bool(_ASKS_ISSUER.search(question.strip()))
+    """"这个办法是哪个部门发布的": the question names a document before it asks who issued
+    it; "临灾预报是哪个部门发布的" asks who publishes what a document speaks of."""
+    asked = _ASKS_ISSUER.search(question.strip())
+    if asked is None:
+        return False
+    return asked.group(0).startswith("发文") or bool(_DOCUMENT_NAMED.search(question[:asked.start()]))
+
+
+# what a question calls a document: "《…》", "这个文件", "若干措施", "管理办法", "条例"
+_DOCUMENT_NAMED = re.compile(r"》|文件|条例|办法|规定|意见|通知|方案|决定|细则|措施|法(?:律)?|纲要|规划|计划"
+                             r"|公告|通告|批复|函|解读|政策|标准|制度|规则|章程")
 
 
 def answer_issuer(question: str, metas: Mapping[str, DocumentMeta],

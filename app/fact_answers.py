@@ -208,9 +208,13 @@ def _with_level(question: str, mention: str) -> str:
     """The mention with the level the question puts before it: "县教育局" where only "教育局" is
     a known name, so that a city's 市教育局 is not taken for the county's."""
     at = question.find(mention)
-    if at > 0 and question[at - 1] in "省市县区州" and level_of(mention) == "":
-        return question[at - 1] + mention
+    before = _LEVEL_BEFORE.search(question[:at]) if at > 0 else None
+    if before and level_of(mention) == "":
+        return before.group(0) + mention  # "乡镇人民政府", not any 人民政府
     return mention
+
+
+_LEVEL_BEFORE = re.compile(r"(?:乡镇|街道|[省市县区州乡镇])$")
 
 
 _TOPIC_MATCH = 0.3

@@ -30,7 +30,9 @@ _CONTENT_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%]")
 # the characters that make a unit's words, without punctuation or spacing
 WORD_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 # a sentence that begins by pointing back at what the sentence before it named
-_POINTS_BACK = re.compile(r"\s*(?:该|上述|前述|此类|此项)(?![条款项规办法决定通知意见])[\u4e00-\u9fff]")
+# ("但每月扣除的部分不得超过…": a sentence that limits the one before it says of the same thing)
+_POINTS_BACK = re.compile(r"\s*(?:(?:该|上述|前述|此类|此项)(?![条款项规办法决定通知意见])[\u4e00-\u9fff]"
+                          r"|但(?:是)?[\u4e00-\u9fff]{2})")
 
 
 @dataclass(frozen=True)

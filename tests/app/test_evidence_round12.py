@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 
 from app.asked import Kind, asked_kinds, carried_kinds
+from app.document_number import asks_issuer
 from app.evidence.reader import duty_actor
 from app.intent import classify
 from app.query import identifying_names, without_identifying
+from ingest.department import level_of
 from ingest.numbers import has_period
 from tests.app.asking import answered, home_with, refused
 
@@ -62,6 +64,22 @@ MARKS = """河川县知名商标管理办法
 (三)其他违反法律、法规规定的。
 """
 
+RIVERS = """河川县内河交通安全管理办法
+第八条 县人民政府交通主管部门主管本县内河交通安全管理工作。
+第九条 乡(镇)人民政府对本行政区域内的内河交通安全管理履行下列职责:
+(一)建立、健全行政村和船主的船舶安全责任制;
+(二)落实渡口船舶、船员、旅客定额的安全管理责任制;
+(三)落实船舶水上交通安全管理的专门人员。
+"""
+
+LEARNING = """河川县终身教育促进办法
+第十八条 县人民政府应当加强本辖区内的社区教育工作。乡镇人民政府、街道办事处负责组织开展辖区内的社区教育工作。
+"""
+
+WAGES = """河川县工资支付办法
+第十六条 因劳动者本人原因给用人单位造成经济损失的,用人单位可按照劳动合同的约定要求其赔偿经济损失。经济损失的赔偿,可从劳动者本人的工资中扣除。但每月扣除的部分不得超过劳动者当月工资的20%。
+"""
+
 PATENTS = """河川县知识产权奖励办法
 第五条 专利创造奖励标准:
 (二)当年授权的发明专利每件奖励3万元,PCT专利申请授权每件奖励5万元;获奖中国专利奖评选的奖励20万元,获奖省级专利奖评选奖励10万元,获奖市级专利奖评选奖励5万元;通过知识产权管理体系认证的县属企业奖励5万元。
@@ -73,7 +91,8 @@ def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round12"),
                      {"hechuan_brand_protection": OPINION, "hechuan_brand_awards": AWARDS,
                       "hechuan_quality_award": RULES, "hechuan_patents": PATENTS,
-                      "hechuan_marks": MARKS})
+                      "hechuan_marks": MARKS, "hechuan_rivers": RIVERS,
+                      "hechuan_learning": LEARNING, "hechuan_wages": WAGES})
 
 
 def test_the_body_a_duty_question_names() -> None:
@@ -201,3 +220,27 @@ def test_each_case_a_revoking_article_lists_is_a_condition(home: Path) -> None:
 def test_a_tax_named_for_enterprises_is_still_a_kind_of_tax(home: Path) -> None:
     # "企业所得税" is a kind of tax no document here speaks of; only "企业专利" says whose
     refused(home, "拿到好品山东标识的企业能不能减免企业所得税?")
+
+
+def test_who_issued_is_asked_of_a_document_only() -> None:
+    assert asks_issuer("好品山东若干措施是哪个部门制定的?")
+    assert asks_issuer("这个文件是谁发布的?")
+    # who publishes what a document speaks of is a question of responsibility
+    assert not asks_issuer("重庆的地质灾害临灾预报是哪个部门发布的?")
+
+
+def test_a_township_government_is_a_level_of_its_own() -> None:
+    assert level_of("乡镇人民政府") == level_of("街道办事处") == "乡"
+    assert level_of("省人民政府") == "省" and level_of("县教育局") == "县"
+
+
+@pytest.mark.slow
+def test_duties_are_read_in_the_document_the_question_names(home: Path) -> None:
+    reply = answered(home, "根据《河川县内河交通安全管理办法》,乡镇人民政府在内河交通安全上要履行哪些职责?",
+                     "船舶安全责任制", "专门人员")
+    assert "社区教育" not in reply["answer"], reply["answer"]
+
+
+@pytest.mark.slow
+def test_a_sentence_that_limits_the_one_before_is_read_with_it(home: Path) -> None:
+    answered(home, "按河川县工资支付办法,我不小心弄坏了公司设备,公司从工资里扣赔偿,每个月最多能扣多少?", "20%")
