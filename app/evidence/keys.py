@@ -29,7 +29,7 @@ _GENERIC = re.compile(r"^(有关部门|相关部门|什么样|怎么样|哪些�
                       r"|^(荣誉|奖励|表彰|奖项|人才)$")
 # "企业专利", "我们商标": whose thing it is, not which kind ("企业所得税" is a kind of tax)
 _OWNER = re.compile(r"^(企业|公司|单位|个人|我们|我司|本企业|本公司|自己|他人|别人)$")
-_OWNED = ("专利", "商标", "证书", "称号", "奖")
+_OWNED = ("专利", "商标", "证书", "称号")  # ("个人奖" is a prize of its own)
 
 
 @dataclass(frozen=True)

@@ -244,3 +244,9 @@ def test_duties_are_read_in_the_document_the_question_names(home: Path) -> None:
 @pytest.mark.slow
 def test_a_sentence_that_limits_the_one_before_is_read_with_it(home: Path) -> None:
     answered(home, "按河川县工资支付办法,我不小心弄坏了公司设备,公司从工资里扣赔偿,每个月最多能扣多少?", "20%")
+
+
+def test_a_committee_member_is_no_office() -> None:
+    # "对委员的职称有什么要求" asks conditions; "委" of 委员 names no office
+    assert Kind.CONDITION in asked_kinds("鉴定委员会对委员的职称有什么要求?")
+    assert Kind.DUTY not in asked_kinds("鉴定委员会对委员的职称有什么要求?")
