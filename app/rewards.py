@@ -23,6 +23,7 @@ from app.limits import MAX_COUNT_DIGITS
 from app.query import Asked, read_query
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, Qualification, Responsibility, Reward, Target
+from ingest.numbers import find_amounts
 from ingest.terms import HONOURS, find_honours, honour_key
 
 # "主导制定行业标准 2 项" / "4A级景区×2" / "驰名商标2件": a trailing count multiplies the amount.
@@ -100,12 +101,10 @@ def _paying_clause(fact: Reward) -> str:
     end_match = _CLAUSE_BOUND.search(quote, at + len(fact.amount))
     end = end_match.start() if end_match else len(quote)
     clause = quote[start:end].strip()
-    if len(clause) > _PAYING_CHARS or "分别" in clause or len(_AMOUNT.findall(clause)) > 1:
+    sums = [amount for amount in find_amounts(clause) if amount.percent is None]
+    if len(clause) > _PAYING_CHARS or "分别" in clause or len(sums) > 1:
         return ""  # "分别给予200万元、100万元": the fact says which amount is this honour's
     return clause
-
-
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千|百)?元|[零一二两三四五六七八九十百千万]+元")
 
 
 def parse_honour(text: str) -> tuple[str, int]:

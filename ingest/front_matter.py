@@ -61,8 +61,8 @@ _DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十年月日\-
 # "上海口岸服务条例(2020-05-14)": a collection naming a law's version by its date; the id made
 # from the name keeps it as "上海口岸服务条例_2020-05-14"
 _NAME_DATE = re.compile(r"(?:^|[_(（\s])((?:19|20)\d{2})-(\d{2})-(\d{2})[_)）]?$")
-# 文号: "鲁政发〔2021〕12号", "威政字[2024]5号", "国办发(2019)3号".
-# a document number (文号): "鲁政发〔2021〕12号", "许政[2010]8号", "东政发(2014)18号"
+# a document number (文号): "鲁政发〔2021〕12号", "威政字[2024]5号", "国办发(2019)3号"; read by
+# ingest and by the answering side (a title line's number, a question naming its document)
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}\s*[〕\])]\s*第?\d{1,4}\s*号")
 # Adoption and revision lines of a law: "2011年11月17日 上海市第十三届人民代表大会常务委员会第三十
 # 次会议通过", "1996年10月3日 中华人民共和国交通部令第8号发布", "2014年1月1日 施行"
