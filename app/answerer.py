@@ -19,7 +19,7 @@ from app.document_number import (
     documents_named,
 )
 from app.errors import BadQuestion
-from app.evidence import add_lines, answer_from_evidence
+from app.evidence import add_lines, answer_from_evidence, names_what_is_asked
 from app.fact_answers import (
     answer_duties,
     answer_qualification,
@@ -31,7 +31,7 @@ from app.limits import MAX_QUESTION_CHARS
 from app.passages import relevant_hits
 from app.query import Asked, Query, make_query
 from app.titles import TitleIndex
-from ingest.document import DocumentMeta
+from ingest.document import DocumentMeta, Span
 from ingest.fact import Fact, FactKind
 from ingest.numbers import YEAR
 from ingest.places import place_names
@@ -165,7 +165,8 @@ class Answerer:
             fact_refusal = answer
         # 3. the passages the question is about; the facts they hold, where the intent has some
         hits = self._search(text, region, metas)
-        grounded = self._facts_in_passages(_on_topic(query), facts, hits[:self.top_k], metas)
+        grounded = self._facts_in_passages(_on_topic(query), facts, hits[:self.top_k], metas,
+                                           names_what_is_asked(query, self.kb))
         if grounded is not None and _reads_beside(query):
             grounded = self._beside(grounded, query, hits)
         if grounded is not None:
@@ -304,7 +305,8 @@ class Answerer:
 
     @staticmethod
     def _facts_in_passages(query: Query, facts: Sequence[Fact],
-                           hits: Sequence[Hit], metas: Mapping[str, DocumentMeta]) -> Answer | None:
+                           hits: Sequence[Hit], metas: Mapping[str, DocumentMeta],
+                           names: Callable[[Hit, Span], bool]) -> Answer | None:
         """The structured answer from the facts inside the best passages.
 
         Fact matching alone misses paraphrases ("争创质量强县这事由哪些单位负责"); hybrid
@@ -312,8 +314,10 @@ class Answerer:
         """
         if query.intent not in _GROUNDED:
             return None
-        chunk_ids = {hit.chunk.chunk_id for hit in relevant_hits(hits)[:_GROUNDING_PASSAGES]}
-        pool = [fact for fact in facts if fact.span.chunk_id in chunk_ids]
+        passages = {hit.chunk.chunk_id: hit for hit in relevant_hits(hits)[:_GROUNDING_PASSAGES]}
+        # (a fact answers only where its passage names what the question names)
+        pool = [fact for fact in facts if fact.span.chunk_id in passages
+                and names(passages[fact.span.chunk_id], fact.span)]
         return _GROUNDED[query.intent](query, pool, metas, 0.0) if pool else None
 
 

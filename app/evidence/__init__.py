@@ -45,6 +45,7 @@ __all__ = [
     "Library",
     "add_lines",
     "answer_from_evidence",
+    "names_what_is_asked",
     "question_parts",
     "read_units",
     "select_units",
@@ -329,3 +330,22 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
     return compose(question, intent, chosen, readers[0], library.neighbours, sections, definitions)
 
 
+
+
+def names_what_is_asked(query: Query, library: Library) -> Callable[[Hit, Span], bool]:
+    """Whether a passage's fact names every thing the question names, as an answering unit
+    must: "领导小组的组长由谁担任" is not answered by a task's note of responsible units, nor
+    "《…方案》里冷链物流由谁负责" by another task's note of the same document."""
+    texts: dict[str, str] = {}
+
+    def document(doc_id: str) -> str:
+        if doc_id not in texts:
+            texts[doc_id] = _compact("".join(chunk.text for chunk in library.chunks(doc_id)))
+        return texts[doc_id]
+
+    reader = EvidenceReader(query.text, library.tokenize, library.term_weights, None, None,
+                            query.region, document)
+
+    def names(hit: Hit, span: Span) -> bool:
+        return reader.names_keys(Unit(hit, span.start, span.end, span.quote))
+    return names

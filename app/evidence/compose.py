@@ -10,7 +10,7 @@ from dataclasses import replace
 from app.answer import REFUSAL, Answer, Citation, Intent
 from app.asked import Kind, carried_kinds, recipient_classes
 from app.citer import Citer, document_label
-from app.evidence.reader import CONCLUSION_CHARS, EvidenceReader, Scored
+from app.evidence.reader import CONCLUSION_CHARS, FUNDING_RULE, EvidenceReader, Scored
 from app.evidence.units import (
     _ITEM,
     _LEAD,
@@ -22,6 +22,7 @@ from app.evidence.units import (
     _items_after,
     _tidy,
     _units_after,
+    items_cited_before,
     task_before,
 )
 from ingest.document import Span
@@ -265,8 +266,16 @@ def _following(scored: Scored, reader: EvidenceReader,
     or, for "who" questions, the note naming the units that carry out a task."""
     unit = scored.unit
     after = _units_after(unit.hit.chunk, unit.end, neighbours)
+    cited = items_cited_before(unit, neighbours)
+    if cited:
+        return cited  # "前款第(一)、(二)、(八)项规定的重大事项…": what those items are
     if _LEAD.search(unit.text):
         return _items_after(unit.hit.chunk, unit.end, neighbours)
+    if Kind.FUNDING in reader.asked and after and after[0].chunk_id == unit.hit.chunk.chunk_id \
+            and FUNDING_RULE.search(_compact(after[0].quote)):
+        # "…政府质量奖的奖励资金由市级财政承担。其他奖项的奖励资金,…县市单位由所在县市财政承担。":
+        # who pays is one rule in sentences that divide the prizes between them
+        return after[:1]
     if (_INTRODUCES_LIST.search(unit.text) or _ARTICLE_AT.match(unit.text)) \
             and reader.asked & _CONSEQUENCE_KINDS:
         # "第十五条 对弄虚作假…骗取…的企业,…撤销其奖项,追缴奖金。该企业不得参加下两届…": the

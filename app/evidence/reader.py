@@ -4,7 +4,7 @@ it carries, the things it must name, and whether its money is of the kind asked.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.asked import (
@@ -30,6 +30,8 @@ from app.evidence.keys import (
     _QUESTION_CHARS,
     _QUOTED,
     QUESTION_WORDS,
+    AskedPost,
+    KeyWord,
     NamedThing,
     _abbreviates,
     _key_words,
@@ -146,6 +148,9 @@ class EvidenceReader:
         self.levels = frozenset() if Kind.LEVEL in self.asked or _WHICH_LEVEL.search(asking) \
             else frozenset(_LEVEL.findall(question))
         self.keys = _key_words(question, weigh, tokenize)
+        # "这些质量奖、品牌奖的奖金谁出": things named side by side are asked about each; a unit
+        # names one of them
+        self.key_groups = coordinated(_compact(question), self.keys)
         # "湖北那个设了荆江质量奖的城市…工程质量归哪几个局管": a name that says which place or
         # document is meant, held by the document, not by the passage that answers
         self.identifying = frozenset(_compact(m) for m in identifying_names(question))
@@ -160,6 +165,10 @@ class EvidenceReader:
         # "司法机关要承担什么任务": the body whose duties are asked; a unit where it acts
         # ("司法机关要建立健全…", "发挥新闻媒体宣传引导作用") says what it must do
         self.actor = duty_actor(asking) if Kind.DUTY in self.asked else ""
+        # "市里是哪个部门负责指导": the act whose actor is asked; a unit where a body performs
+        # it ("市住房和城乡建设行政主管部门负责指导…") answers, not a principle that names the
+        # act ("政府指导、分级负责")
+        self.act = asked_act(asking) if Kind.UNITS in self.asked else ""
         # "对申请主体有什么要求?个体户能不能享受?": who may have it is said where the rules say
         # whom they apply to ("本办法适用于…登记注册…的企业、个体工商户或组织")
         self.asks_eligibility = bool(_ASKS_ELIGIBILITY.search(_compact(asking)))
@@ -305,7 +314,10 @@ class EvidenceReader:
             relevance += _ACTOR_CREDIT
             score += _ACTOR_CREDIT
             carries |= {Kind.DUTY}
-        if Kind.FUNDING in self.asked and _FUNDING_RULE.search(_compact(unit.text)):
+        if self.act and Kind.UNITS in carries and _performs(self.act, _compact(unit.text)):
+            relevance += _ACT_CREDIT
+            score += _ACT_CREDIT
+        if Kind.FUNDING in self.asked and FUNDING_RULE.search(_compact(unit.text)):
             score += _STATED_MEASURE  # "品牌奖励资金,由州级财政负担" states who pays
         if self.which_of_n and _compact(unit.text).count(self.which_of_n[1]) >= self.which_of_n[0]:
             score += _STATED_MEASURE  # "哪三种保护": "自我保护、行政保护、司法保护"
@@ -327,30 +339,26 @@ class EvidenceReader:
         # sentence that pays "中国质量奖" is not paid); another thing, by its passage
         own = _compact(f"{unit.text} {around}")
         passage = _compact(f"{unit.scope or chunk.text} {around}")
-        for key in self.keys:
+
+        def held(key: Key) -> bool:
             if isinstance(key, NamedThing):
                 if key.by_field and not (Kind.DUTY in self.asked and self.document is not None
                                          and key.held(self.document(chunk.doc_id))):
                     # "水务部门" is a user's name for "水行政主管部门"; a body named so binds
                     # only what it must do, where the document names it so
-                    continue
+                    return True
                 if key.is_office() and Kind.DUTY in self.asked:
                     # what "民政部门" must do is said where it is named, not in the sentence
                     # before it about "发展改革部门"
-                    if not key.held(own):
-                        return False
-                    continue
+                    return key.held(own)
                 # a department or an item: named anywhere in the unit's document will do
-                if not key.held(passage) and not (
-                        self.document is not None and key.held(self.document(chunk.doc_id))):
-                    return False
-            elif any(key.word in words for words in self.identifying) \
+                return key.held(passage) or (
+                    self.document is not None and key.held(self.document(chunk.doc_id)))
+            if any(key.word in words for words in self.identifying) \
                     and self.document is not None:
-                if not key.held(self.document(chunk.doc_id)):
-                    return False
-            elif not key.held(own if key.known else passage):
-                return False
-        return True
+                return key.held(self.document(chunk.doc_id))
+            return key.held(own if key.known else passage)
+        return all(any(held(key) for key in group) for group in self.key_groups)
 
     def answers(self, scored: Scored) -> bool:
         """Whether a unit can answer: it carries a number asked for, where one is asked, and
@@ -553,6 +561,28 @@ _OWN_ARTICLE = re.compile(r"违反(?:本条|本款|前款|前[两二三四五]�
 _OWN_ITEMS = re.compile(rf"(?:前款|本条(?:第[一二三四五六七八九十]+款)?)(?:、?第{_ITEM_NUMBER})+")
 
 
+Key = KeyWord | NamedThing | AskedPost
+
+
+def coordinated(question: str, keys: Sequence[Key]) -> list[tuple[Key, ...]]:
+    """The keys in groups of those the question names side by side ("质量奖、品牌奖",
+    "驰名商标和地理标志商标", "市财政还是县财政"); a key on its own is a group of one."""
+    placed = sorted(((question.find(key.word), key) for key in keys), key=lambda p: p[0])
+    groups: list[list[Key]] = []
+    end = -1
+    for start, key in placed:
+        between = question[end:start] if 0 <= end <= start else None
+        if groups and start >= 0 and between is not None and _SIDE_BY_SIDE.fullmatch(between):
+            groups[-1].append(key)
+        else:
+            groups.append([key])
+        end = start + len(key.word) if start >= 0 else -1
+    return [tuple(group) for group in groups]
+
+
+_SIDE_BY_SIDE = re.compile(r"[、，,/]|和|及|与|跟|或|或者|还是|以及|或是")
+
+
 def _items_of(article: str, citation: str) -> str:
     """The items of an article a citation names ("第七项", "第(二)项、第(三)项"); the whole
     article where it lists none of them."""
@@ -688,7 +718,7 @@ _ACTOR_CREDIT = 0.25
 
 
 # who pays, as a rule states it: "由州级财政负担", "市财政承担", "列入县级财政预算"
-_FUNDING_RULE = re.compile(r"由[^，,。;；]{0,12}(?:财政|预算|资金)[^，,。;；]{0,6}(?:负担|承担|列支|支出|安排|解决)"
+FUNDING_RULE = re.compile(r"由[^，,。;；]{0,12}(?:财政|预算|资金)[^，,。;；]{0,6}(?:负担|承担|列支|支出|安排|解决)"
                            r"|[省市州县区乡镇]级?财政[^，,。;；]{0,6}(?:负担|承担|列支|安排)")
 _ASKS_ELIGIBILITY = re.compile(r"申请主体|申报主体|(?:谁|哪些|哪类|什么样?的?)[\u4e00-\u9fff]{0,4}?(?:可以|才能|能|有资格)"
                                r"(?:申请|申报|享受|参评|报名)"
@@ -712,6 +742,29 @@ def duty_actor(asking: str) -> str:
             if 2 <= len(body) <= 12 and _BODY_END.search(body):
                 return body
     return ""
+
+
+# the act after a body asked for: "哪个部门负责指导", "由谁审批", "谁来组织实施"
+_ACT_ASKED = re.compile(r"(?:(?:哪|什么)[个些一几家级类]*[^，,。？?]{0,2}?(?:部门|单位|机构|机关|局|委|厅|政府)"
+                        r"|谁)(?:来|去|在|会|要|应当|专门|具体)?(?P<act>[\u4e00-\u9fff]{2,4})")
+_NOT_ACT = re.compile(r"^(?:是|的|呢|吗|有|可以|能|还)")
+_PERFORMER = r"(?:部门|机构|机关|单位|政府|委员会|中心|局|厅|委|办|所|站|小组)"
+_ACT_CREDIT = 0.15
+
+
+def asked_act(asking: str) -> str:
+    """"市里是哪个部门负责指导" -> "负责指导"; "" where no act follows the body asked for."""
+    match = _ACT_ASKED.search(_compact(asking))
+    if match is None or _NOT_ACT.match(match.group("act")):
+        return ""
+    act = re.split(r"呢|吗|啊|吧|的|工作", match.group("act"))[0]
+    return act if len(act) >= 2 else ""
+
+
+def _performs(act: str, text: str) -> bool:
+    """Whether a body performs the act in a unit: "…主管部门负责指导…", "由市房地产管理机构负责"
+    ("负责指导" is held by a body followed by "负责指导", or by "负责" where only that is asked)."""
+    return bool(re.search(rf"{_PERFORMER}(?:具体)?{re.escape(act)}", text))
 
 
 def _acts(body: str, text: str) -> bool:

@@ -357,6 +357,43 @@ def _units_after(start_chunk: Chunk, end: int, neighbours: Neighbours | None,
     return spans
 
 
+def items_cited_before(unit: "Unit", neighbours: Neighbours | None) -> list[Span]:
+    """The items of its own article a unit cites: "前款第(一)、(二)、(八)项规定的重大事项应当每年
+    …报告" reports the first, second and eighth items listed before it, which are what it says."""
+    cited = CITED_ITEM_LIST.search(_compact(unit.text))
+    if cited is None or not cited.group(0).startswith(("前款", "本条")):
+        return []
+    numbers = re.findall(r"[一二三四五六七八九十]+", re.sub(r"第[一二三四五六七八九十]+款", "", cited.group(0)))
+    chunks = [unit.hit.chunk]
+    while neighbours is not None and len(chunks) < _CITED_REACH \
+            and not _HAS_ARTICLE.search(chunks[0].text):
+        before = neighbours(chunks[0])[0]
+        if before is None or before.doc_id != unit.hit.chunk.doc_id:
+            break
+        chunks.insert(0, before)
+    spans = []
+    for chunk in chunks:
+        for a, b in _pieces(chunk.text):
+            if chunk.start + a >= unit.start:
+                break
+            piece = chunk.text[a:b]
+            if _ARTICLE_START.match(piece):
+                spans = []  # the items cited are those of the unit's own article
+            spans.append(Span(doc_id=chunk.doc_id, start=chunk.start + a, end=chunk.start + b,
+                              quote=piece, chunk_id=chunk.chunk_id,
+                              section_path=chunk.section_path, row=chunk.row))
+    marked = {}
+    for span in spans:
+        mark = re.match(r"\s*[(（]([一二三四五六七八九十]+)[)）]", span.quote)
+        if mark and mark.group(1) in numbers and mark.group(1) not in marked:
+            marked[mark.group(1)] = span
+    return [marked[number] for number in numbers if number in marked]
+
+
+_CITED_REACH = 30  # chunks read back to the article's start (an item may be a chunk of its own)
+# "前款第(一)、(二)、(八)项", "本条第一款第七项", "第(二)项、第(三)项": items cited by number
+CITED_ITEM_LIST = re.compile(r"(?:前款|本条(?:第[一二三四五六七八九十]+款)?)"
+                             r"(?:[、和及]?第?[(（]?[一二三四五六七八九十]+[)）]?项?)+(?<=项)")
 _MAX_SECTIONS = 8
 
 

@@ -25,7 +25,9 @@ _GOAL = re.compile(r"\s*(?P<subject>[^,，]{0,20}?)(?P<goal>(?:成为|位居|涵
 _SECTION = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]")
 # Verbs of growth stay in the metric (新增 / 培育); verbs of state are dropped (达到 / 稳定在).
 _GROWTH = re.compile(r"^(新增|培育|建设|建成|形成|制定|累计新认定和续展|推动)")
-_STATE = re.compile(r"(?:总数|总量)?(?:达到|达|保持在|稳定在|突破|超过|不低于)$|^(?:力争|争取)")
+_STATE = re.compile(r"(?:总数|总量)?(?:达到|达|保持在|稳定在|突破|超过|不低于|不少于)$|^(?:力争|争取)")
+# a bound is part of the value as written: "驰名商标突破30件" is more than 30, not 30
+_BOUND = re.compile(r"(?:突破|超过|不低于|不少于)$")
 
 
 def extract_targets(source: Source) -> Iterator[Target]:
@@ -113,11 +115,12 @@ def _metrics(clause: str) -> list[tuple[str, str]]:
     for part in parts:
         value = _VALUE.search(part)
         assert value is not None
+        bound = _BOUND.search(part[: value.start()].strip())
         metric = _STATE.sub("", (part[: value.start()] + part[value.end():]).strip())
         growth = _GROWTH.match(metric)
         verb = growth.group(1) if growth else verb
         if verb and not growth:
             metric = verb + metric
         if metric:
-            pairs.append((metric, value.group(0)))
+            pairs.append((metric, (bound.group(0) if bound else "") + value.group(0)))
     return pairs
