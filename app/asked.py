@@ -36,6 +36,7 @@ class Kind(StrEnum):
     MEETING = "meeting"
     PHONE = "phone"
     WEBSITE = "website"
+    DOCUMENT = "document"  # "是为了落实哪个文件": the document a rule rests on, by its title
 
 
 # Kinds whose answer is a number: a passage without one cannot answer, however close its words.

@@ -247,10 +247,12 @@ def _said_beyond(fact: Responsibility) -> str:
         # closes its sentence, what it says stands before it
         if len(after) < 6:
             # what stands right before the task describes it: its end is kept
+            # (quoted as written up to the task's end: "…办公室负责资金使用管理")
             before = body[:at].strip(" 。;；,，|:：")
+            written = body[:at + len(fact.task)].lstrip(" 。;；,，|:：")
             if len(before) > _TOPIC_CHARS:
-                return f":…{before[-_TOPIC_CHARS:]}"
-            return f":{before}" if len(before) >= 6 else ""
+                return f":…{written[-(_TOPIC_CHARS + len(fact.task)):]}"
+            return f":{written}" if len(before) >= 6 else ""
         body = after
     body = body.strip(" 。;；,，|:：")
     return f":{_clip(body)}" if len(body) >= 6 else ""
@@ -305,7 +307,7 @@ def answer_qualification(asked: Asked, facts: Sequence[Fact], metas: Metas,
 
 
 _EACH = re.compile(r"分别|各自|各是|各(?:怎么|如何|有什么)")
-_WHETHER = re.compile(r"会不会|是不是|是否|会否|能不能|要不要")
+_WHETHER = re.compile(r"会不会|是不是|是否|会否|能不能|要不要|吗")
 _SIDE_BY_SIDE_CHARS = 40
 
 

@@ -25,7 +25,7 @@ from app.evidence.units import (
     items_cited_before,
     task_before,
 )
-from ingest.document import Span
+from ingest.document import Chunk, Span
 from ingest.numbers import CAP, CLAUSE_END
 
 _ARTICLE_AT = re.compile(r"^\s*(?:#+\s*)?第[一二三四五六七八九十百零〇]+条|^\s*第[一二三四五六七八九十]+章")
@@ -163,6 +163,8 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
             elif all(span.start != unit.start for span in items):
                 # the item that answers is shown though the list is cut before it
                 items = [*items, unit.span()]
+            items += [span for span in _rule_goes_on(unit, reader, neighbours)
+                      if all(span.start != item.start for item in items)]
             listed |= {(doc_id, span.start) for span in items} | {(doc_id, unit.lead.start)}
             lines.append(f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} " + " ".join(
                 f"{_tidy(span.quote)}{citer.cite(span)}" for span in items))
@@ -185,7 +187,9 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
         if unit.lead is not None:
             lead = f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} "
         line = f"{lead}{conclusion(s, reader)}{citer.cite(unit.span())}"
-        for span in _following(s, reader, neighbours):
+        for span in [*_following(s, reader, neighbours), *_rule_goes_on(unit, reader, neighbours)]:
+            if (doc_id, span.start) in listed:
+                continue
             line += f" {_tidy(span.quote)}{citer.cite(span)}"
             listed.add((doc_id, span.start))  # a sentence shown after one unit is not shown again
         if definitions is not None and s is chosen[0] and _ASKS_SPECIFIC.search(question):
@@ -198,6 +202,7 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
             # "四大工程具体指哪四个": the sections under the one the unit stands in
             line += " 包括:" + " ".join(f"{_tidy(span.quote)}{citer.cite(span)}"
                                        for span in children)
+            listed |= {(doc_id, span.start) for span in children}
         lines.append(line)
     if len(lines) > 1:
         lines = [f"- {line}" for line in lines]
@@ -244,12 +249,29 @@ _TASK_LABEL_CHARS = 36
 _INTRODUCES_LIST = re.compile(r"下列|以下(?:情形|条件|行为|情况)")
 _CONSEQUENCE_KINDS = frozenset({Kind.CONDITION, Kind.PENALTY, Kind.PERIOD, Kind.DUTY})
 _CLOSING_SENTENCES = 2
+_RULED_KINDS = frozenset({Kind.CONDITION, Kind.PENALTY})
+_CONSEQUENCE = re.compile(r"不得|撤销|取消|追回|收回|追缴|罚款|吊销")
 
 
 def _rest_of_article(unit: Unit, neighbours: Neighbours | None) -> list[Span]:
     """The sentences of an article after its first one, its items passed over."""
+    return _sentences_after(unit.hit.chunk, unit.end, neighbours)
+
+
+def _rule_goes_on(unit: Unit, reader: EvidenceReader, neighbours: Neighbours | None) -> list[Span]:
+    """"第十六条 获奖企业…如发生下列情形之一的,…撤销其…奖项…。撤销奖项的企业不得参加下一届…评审。
+    (三)…": for an item asked about, the consequence its article's lead goes on to state."""
+    if unit.lead is None or unit.lead_chunk is None or not _ARTICLE_AT.match(unit.lead.quote) \
+            or not reader.asked & _RULED_KINDS:
+        return []
+    return [span for span in _sentences_after(unit.lead_chunk, unit.lead.end, neighbours)
+            if _CONSEQUENCE.search(span.quote) and span.start != unit.start]
+
+
+def _sentences_after(chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[Span]:
+    """The sentences of an article after offset `end`, its items passed over."""
     rest: list[Span] = []
-    for span in _units_after(unit.hit.chunk, unit.end, neighbours, _MAX_ITEMS * 3):
+    for span in _units_after(chunk, end, neighbours, _MAX_ITEMS * 3):
         if _ARTICLE_AT.match(span.quote):
             break
         if _ITEM.match(span.quote):

@@ -270,14 +270,18 @@ class EvidenceReader:
                 # "有下列情形之一的,…处一百元以上两百元以下的罚款: (一)在禁放区域燃放…": the
                 # sanction of the lead is that of each case it lists
                 carries |= led & _SANCTION_KINDS
-        if _BOILERPLATE.search(unit.text) or _compact(unit.text) == _compact(unit.hit.meta.title):
+        # (a notice's opening names the document it carries out: "为认真贯彻落实《…》(豫政〔2012〕
+        # 103号),…请结合实际,认真贯彻落实" answers "是为了落实哪个文件")
+        if (_BOILERPLATE.search(unit.text) and not self.asked & carries & {Kind.DOCUMENT}) \
+                or _compact(unit.text) == _compact(unit.hit.meta.title):
             relevance *= 0.5
         if _TABLE_OF_CONTENTS.search(_compact(unit.text)):
             relevance = 0.0  # "目录第一章总则第二章…": a list of headings answers nothing
         if _HISTORY.match(_compact(unit.text)) and not self.asked & _HISTORY_KINDS:
             # "2007年3月31日国务院令第491号公布": a law's history says when, never who or what
             relevance = 0.0
-        if _PREAMBLE.match(_compact(unit.text)) and not _ASKS_PURPOSE.search(self.part or self.question):
+        if _PREAMBLE.match(_compact(unit.text)) and not _ASKS_PURPOSE.search(self.part or self.question) \
+                and Kind.DOCUMENT not in self.asked:
             # "第一条 为加强品牌建设,…根据《…》,制定本办法": why and on what basis a rule is
             # made answers only a question about that, though it names much of the subject
             relevance *= 0.5
@@ -644,7 +648,7 @@ _LEVELS_UP = ["国家级", "省级", "市级", "县级"]  # from the highest dow
 
 
 # "领导小组都有哪些职责" / "包括哪几项": the whole list is asked
-_ASKS_LIST = re.compile(r"列举|列出|哪些|哪几|都有|包括|包含|有什么|分别是|具体指|哪[一二三四五六七八九十两]")
+_ASKS_LIST = re.compile(r"列举|列出|哪些|哪几|都有|包括|包含|有什么|分别是|分别叫|分别为|各叫什么|叫什么名|具体指|哪[一二三四五六七八九十两]")
 # "封顶最多能补多少" / "上限是多少": the cap of an amount is asked
 _ASKS_CAP = re.compile(r"封顶|最多|最高|最长|上限|不超过|顶格")
 # a floor, which answers no question about a cap: "两个以上", "不少于3年"
