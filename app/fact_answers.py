@@ -294,11 +294,13 @@ def answer_qualification(asked: Asked, facts: Sequence[Fact], metas: Metas,
                           threshold, limit=len(pool))
     if not chosen:
         return None
-    if _EACH.search(question) or effects and _WHETHER.search(question):
+    whether = _WHETHER.search(question) or _MILD.search(question) and "吗" in question
+    if _EACH.search(question) or effects and whether \
+            and all(f.effect == "revokes" for f in chosen):
         # "小毛病和产品质量不达标分别怎么处理": each case asked is answered, and the cases
         # stand side by side ("对问题轻微的进行约谈;对…达不到标准…的,撤销…资格"); so is
         # "有点轻微问题,会不会直接被取消资格": whether it is revoked is told by the cases beside
-        # the one that revokes, whatever they lead to
+        # the one that revokes, whatever they lead to (where a milder one was found, it tells)
         chosen = sorted({*chosen, *(f for f in every for c in chosen if _side_by_side(f, c))},
                         key=lambda f: (f.span.doc_id, f.span.start))
     return grouped_answer(question, Intent.QUALIFICATION, chosen, metas, lambda f, citer:
@@ -307,7 +309,9 @@ def answer_qualification(asked: Asked, facts: Sequence[Fact], metas: Metas,
 
 
 _EACH = re.compile(r"分别|各自|各是|各(?:怎么|如何|有什么)")
-_WHETHER = re.compile(r"会不会|是不是|是否|会否|能不能|要不要|吗")
+_WHETHER = re.compile(r"会不会|是不是|是否|会否|能不能|要不要")
+# a case milder than the one that revokes: "问题不大,会被取消资格吗" is told by the cases beside
+_MILD = re.compile(r"轻微|小问题|问题不大|不严重|小毛病|小瑕疵|情节较轻|问题较小")
 _SIDE_BY_SIDE_CHARS = 40
 
 

@@ -19,6 +19,7 @@ from typing import Protocol
 from app.answer import Answer
 from app.asked import NUMERIC, Kind, asked_kinds
 from app.evidence.compose import absence, add_lines, compose
+from app.evidence.keys import asked_posts
 from app.evidence.reader import SANCTION_ASKED, EvidenceReader, Scored
 from app.evidence.selection import (
     _distinct,
@@ -333,19 +334,13 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
 
 
 def names_what_is_asked(query: Query, library: Library) -> Callable[[Hit, Span], bool]:
-    """Whether a passage's fact names every thing the question names, as an answering unit
-    must: "领导小组的组长由谁担任" is not answered by a task's note of responsible units, nor
-    "《…方案》里冷链物流由谁负责" by another task's note of the same document."""
-    texts: dict[str, str] = {}
-
-    def document(doc_id: str) -> str:
-        if doc_id not in texts:
-            texts[doc_id] = _compact("".join(chunk.text for chunk in library.chunks(doc_id)))
-        return texts[doc_id]
-
-    reader = EvidenceReader(query.text, library.tokenize, library.term_weights, None, None,
-                            query.region, document)
+    """Whether a passage's fact names the post or seat a question asks about, as an answering
+    unit must: "领导小组的组长由谁担任" is not answered by a task's note of responsible units.
+    (Other things a question names are matched by the fact itself: a list question names
+    several, each held by another fact.)"""
+    posts = asked_posts(query.text)
 
     def names(hit: Hit, span: Span) -> bool:
-        return reader.names_keys(Unit(hit, span.start, span.end, span.quote))
+        text = _compact(f"{span.quote} {hit.chunk.context} {' '.join(hit.chunk.section_path)}")
+        return all(post.held(text) for post in posts)
     return names

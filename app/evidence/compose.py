@@ -202,7 +202,6 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
             # "四大工程具体指哪四个": the sections under the one the unit stands in
             line += " 包括:" + " ".join(f"{_tidy(span.quote)}{citer.cite(span)}"
                                        for span in children)
-            listed |= {(doc_id, span.start) for span in children}
         lines.append(line)
     if len(lines) > 1:
         lines = [f"- {line}" for line in lines]
@@ -264,8 +263,12 @@ def _rule_goes_on(unit: Unit, reader: EvidenceReader, neighbours: Neighbours | N
     if unit.lead is None or unit.lead_chunk is None or not _ARTICLE_AT.match(unit.lead.quote) \
             or not reader.asked & _RULED_KINDS:
         return []
-    return [span for span in _sentences_after(unit.lead_chunk, unit.lead.end, neighbours)
-            if _CONSEQUENCE.search(span.quote) and span.start != unit.start]
+    going_on = []
+    for span in _units_after(unit.lead_chunk, unit.lead.end, neighbours, _CLOSING_SENTENCES):
+        if _ITEM.match(span.quote) or _ARTICLE_AT.match(span.quote):
+            break  # (what stands after the items is another paragraph's rule)
+        going_on.append(span)
+    return [span for span in going_on if _CONSEQUENCE.search(span.quote) and span.start != unit.start]
 
 
 def _sentences_after(chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[Span]:

@@ -318,9 +318,6 @@ class EvidenceReader:
             relevance += _ACTOR_CREDIT
             score += _ACTOR_CREDIT
             carries |= {Kind.DUTY}
-        if self.act and Kind.UNITS in carries and _performs(self.act, _compact(unit.text)):
-            relevance += _ACT_CREDIT
-            score += _ACT_CREDIT
         if Kind.FUNDING in self.asked and FUNDING_RULE.search(_compact(unit.text)):
             score += _STATED_MEASURE  # "品牌奖励资金,由州级财政负担" states who pays
         if self.which_of_n and _compact(unit.text).count(self.which_of_n[1]) >= self.which_of_n[0]:
@@ -584,7 +581,8 @@ def coordinated(question: str, keys: Sequence[Key]) -> list[tuple[Key, ...]]:
     return [tuple(group) for group in groups]
 
 
-_SIDE_BY_SIDE = re.compile(r"[、，,/]|和|及|与|跟|或|或者|还是|以及|或是")
+# (after what is counted of the first: "商标注册数量、驰名商标和地理标志数量")
+_SIDE_BY_SIDE = re.compile(r"(?:数量|总量|总数|数目|的)?(?:[、，,/]|和|及|与|跟|或|或者|还是|以及|或是)")
 
 
 def _items_of(article: str, citation: str) -> str:
@@ -751,9 +749,9 @@ def duty_actor(asking: str) -> str:
 # the act after a body asked for: "哪个部门负责指导", "由谁审批", "谁来组织实施"
 _ACT_ASKED = re.compile(r"(?:(?:哪|什么)[个些一几家级类]*[^，,。？?]{0,2}?(?:部门|单位|机构|机关|局|委|厅|政府)"
                         r"|谁)(?:来|去|在|会|要|应当|专门|具体)?(?P<act>[\u4e00-\u9fff]{2,4})")
+_ANY_ACT = re.compile(r"负责|主管|牵头|承担|管理|负责管理|具体负责|来管|在管|管的")
 _NOT_ACT = re.compile(r"^(?:是|的|呢|吗|有|可以|能|还)")
 _PERFORMER = r"(?:部门|机构|机关|单位|政府|委员会|中心|局|厅|委|办|所|站|小组)"
-_ACT_CREDIT = 0.15
 
 
 def asked_act(asking: str) -> str:
@@ -762,10 +760,11 @@ def asked_act(asking: str) -> str:
     if match is None or _NOT_ACT.match(match.group("act")):
         return ""
     act = re.split(r"呢|吗|啊|吧|的|工作", match.group("act"))[0]
-    return act if len(act) >= 2 else ""
+    # ("由谁负责" names no act of its own: every note of responsible units says it)
+    return act if len(act) >= 2 and not _ANY_ACT.fullmatch(act) else ""
 
 
-def _performs(act: str, text: str) -> bool:
+def performs(act: str, text: str) -> bool:
     """Whether a body performs the act in a unit: "…主管部门负责指导…", "由市房地产管理机构负责"
     ("负责指导" is held by a body followed by "负责指导", or by "负责" where only that is asked)."""
     return bool(re.search(rf"{_PERFORMER}(?:具体)?{re.escape(act)}", text))

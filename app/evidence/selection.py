@@ -20,6 +20,7 @@ from app.evidence.reader import (
     Scored,
     _pairs,
     _with_lead,
+    performs,
 )
 from app.evidence.units import WORD_CHARS, Neighbours, Unit, _compact, read_units
 from kb.hit import Hit
@@ -113,6 +114,11 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
             # the one that fines it for not doing so ("发现安全事故隐患未及时要求…整改的")
             answering = [s for s in answering
                          if not _SANCTIONS_ACT.search(_compact(_with_lead(s.unit)))]
+    if reader.act:
+        # "哪个部门负责指导": the units where a body performs the act come first, not a principle
+        # that names it ("坚持政府指导、分级负责的原则")
+        performing = [s for s in answering if performs(reader.act, _compact(s.unit.text))]
+        answering = performing + [s for s in answering if s not in performing]
     if answering:
         best = answering[0].score
         answering = [s for s in answering if s.score >= NEAR_BEST * best]
