@@ -37,6 +37,7 @@ from ingest.numbers import YEAR
 from ingest.places import place_names
 from ingest.plain import expansion
 from kb.hit import Hit
+from kb.region import region_matches
 from kb.knowledge_base import KnowledgeBase
 from kb.tokenizer import domain_tokenizer
 
@@ -259,10 +260,13 @@ class Answerer:
         if named:
             # "按照《土地调查条例》,…最多罚多少": the passages of the document named, beside the
             # best of all; in a library of thousands, its answering article may rank below others
+            # (a document of a place inside the one the question names is read too: "河南省陆浑
+            # 水库…" names 洛阳's 陆浑水库 regulation by its title, though it is a city's)
             seen = {hit.chunk.chunk_id for hit in hits}
-            hits += [hit for hit in self.kb.search(text, k=k, region=region, documents=named,
-                                                   also=also)
-                     if hit.chunk.chunk_id not in seen]
+            hits += [hit for hit in self.kb.search(text, k=k, documents=named, also=also)
+                     if hit.chunk.chunk_id not in seen and (
+                         region_matches(hit.meta.region, region)
+                         or region_matches(region or "", hit.meta.region))]
         return self._local(hits, region, metas)
 
     def _effective_clause(self, query: Query, hits: list[Hit],

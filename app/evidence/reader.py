@@ -130,7 +130,6 @@ class EvidenceReader:
                       if weights.get(t, 1.0) > 0 and (t in weights or len(t) > 1)}
         self.indexed = frozenset(weights)  # the words some passage uses as words
         self._focus: dict[str, list[str]] = {}  # the things named, by document
-        self._topics: dict[str, frozenset[str]] = {}  # the pairs asked about, by document
         # "珠海市" and its parts "珠海", "海市": the longest word carries the weight, a part
         # found alone earns part of it
         self.parts = {t: [p for p in self.words if p != t and p in t] for t in self.words
@@ -327,27 +326,6 @@ class EvidenceReader:
         if defined and defined.group(1) in self.quoted:
             score += _DEFINES_QUOTED  # "本办法所称的组织,是指…" says what “组织” is
         return Scored(unit, relevance, score, carries)
-
-    def holds_topic(self, unit: Unit) -> bool:
-        """Whether a unit, with its lead, task and headings, holds a share of what the question
-        asks about beyond the words naming its document: "《四川省…流通体系建设实施方案》里,冷链
-        物流建设由谁负责" is not answered by the note of "加强市场体系建设", which only the title's
-        words tie to the question."""
-        meta = unit.hit.meta
-        if meta.doc_id not in self._topics:
-            named = _compact(f"{meta.title}{meta.region}{meta.issuer}")
-            self._topics[meta.doc_id] = frozenset(
-                p for p in self.pairs if p not in named and p not in _TOPIC_FILLER)
-        topic = self._topics[meta.doc_id]
-        if len(topic) < _MIN_TOPIC_PAIRS:
-            return True
-        chunk = unit.hit.chunk
-        task = task_before(unit) if Kind.UNITS in self.asked else None
-        text = _compact(" ".join((unit.lead.quote if unit.lead else "", unit.text,
-                                  task.quote if task else "", *chunk.section_path,
-                                  chunk.context)))
-        held = sum(self._pair_held(p, text) for p in topic)
-        return held >= _TOPIC_SHARE * len(topic)
 
     def names_keys(self, unit: Unit) -> bool:
         """Whether a unit's passage, with its lead, headings and document title, names every
@@ -893,13 +871,6 @@ def _pairs(text: str) -> set[str]:
     return {p for p in pairs if p not in _FILLER_PAIRS}
 
 
-# a unit holds this share of the pairs a question asks about beyond its document's name
-_TOPIC_SHARE = 0.25
-_MIN_TOPIC_PAIRS = 3
-# pairs that point at a part of a document, not at what it says ("这一条", "这一块", "文里")
-_TOPIC_FILLER = frozenset({"一条", "一块", "这项", "任务", "文里", "这一", "一项", "工作", "这件",
-                           "件事", "方面", "里面", "规定", "文件", "里说", "提到", "里提", "牵头", "负责", "配合",
-                           "落实", "主管", "单位", "部门"})
 # pairs that say how a question is asked, not what about
 _FILLER_PAIRS = frozenset({
     "请问", "我们", "企业", "公司", "这个", "那个", "可以", "的是", "是哪", "哪个", "一下", "知道",

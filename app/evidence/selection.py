@@ -37,7 +37,7 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
     `subject`: the document another part of the same question was answered from; `strict`:
     only units that hold the question as well as a retrieved one must may answer."""
     scored = [reader.score(unit) for hit in hits for unit in read_units(hit, neighbours)]
-    named = [s for s in scored if reader.names_keys(s.unit) and reader.holds_topic(s.unit)]
+    named = [s for s in scored if reader.names_keys(s.unit)]
     # the document most of what retrieval found comes from is the one the question is about:
     # there a unit in the user's own words may hold a little less of the question
     # (and so may the rule of the place the question names: "洛阳的开发商…" is answered by
