@@ -646,7 +646,7 @@ _LEVELS_UP = ["国家级", "省级", "市级", "县级"]  # from the highest dow
 
 
 # "领导小组都有哪些职责" / "包括哪几项": the whole list is asked
-_ASKS_LIST = re.compile(r"列举|列出|哪些|哪几|都有|包括|包含|有什么|分别是|分别叫|分别为|各叫什么|叫什么名|具体指|哪[一二三四五六七八九十两]")
+_ASKS_LIST = re.compile(r"列举|列出|哪些|哪几|都有|包括|包含|有什么|分别是|分别叫|分别为|各叫什么|具体指|哪[一二三四五六七八九十两]")
 # "封顶最多能补多少" / "上限是多少": the cap of an amount is asked
 _ASKS_CAP = re.compile(r"封顶|最多|最高|最长|上限|不超过|顶格")
 # a floor, which answers no question about a cap: "两个以上", "不少于3年"
@@ -749,9 +749,9 @@ def duty_actor(asking: str) -> str:
 # the act after a body asked for: "哪个部门负责指导", "由谁审批", "谁来组织实施"
 _ACT_ASKED = re.compile(r"(?:(?:哪|什么)[个些一几家级类]*[^，,。？?]{0,2}?(?:部门|单位|机构|机关|局|委|厅|政府)"
                         r"|谁)(?:来|去|在|会|要|应当|专门|具体)?(?P<act>[\u4e00-\u9fff]{2,4})")
-_ANY_ACT = re.compile(r"负责|主管|牵头|承担|管理|负责管理|具体负责|来管|在管|管的")
+_ANY_ACT = re.compile(r"负责|主管|牵头|配合|协助|参与|承担|管理|负责管理|具体负责|来管|在管|管的")
 _NOT_ACT = re.compile(r"^(?:是|的|呢|吗|有|可以|能|还)")
-_PERFORMER = r"(?:部门|机构|机关|单位|政府|委员会|中心|局|厅|委|办|所|站|小组)"
+_PERFORMER = r"(?:部门|机构|机关|单位|政府|委员会|中心|海关|局|厅|委|办|所|站|小组)"
 
 
 def asked_act(asking: str) -> str:

@@ -5,7 +5,8 @@ items; things named side by side are asked about each; who pays is one rule over
 "每届" asks no period and "哪些人" no department; a bound stays in a target ("突破30件"); a
 yes-or-no question ending in 吗 is told with the cases beside; an article's consequence follows
 the item asked; "分别叫什么" asks a list; the document a rule carries out is an answer kind;
-drivers, passengers and idle land are asked in everyday words.
+drivers, passengers and idle land are asked in everyday words; a document the question names by
+its title is read though it is a city's and the question names the province.
 
 The documents are written for the test, in the layouts real ones use."""
 
@@ -97,6 +98,15 @@ ENTERPRISES = """河川县乡镇企业条例
 """
 
 
+RESERVOIR = """洛阳市洛川水库饮用水水源保护条例
+第一条 为了加强洛川水库饮用水水源保护,保障饮用水安全,制定本条例。
+第六条 洛川水库管理机构负责水库的日常管理工作,履行下列职责:
+(一)宣传贯彻水库水质保护有关法律、法规;
+(二)对其管理范围内的水库进行日常巡查管理;
+(三)负责水库水面漂浮物的清理工作。
+"""
+
+
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round13"),
@@ -104,7 +114,7 @@ def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
                       "hechuan_matters": MATTERS, "hechuan_prizes": PRIZES,
                       "hechuan_award": AWARD, "hechuan_works": WORKS,
                       "hechuan_division": DIVISION, "hechuan_civility": CIVILITY,
-                      "hechuan_enterprises": ENTERPRISES})
+                      "hechuan_enterprises": ENTERPRISES, "luoyang_reservoir": RESERVOIR})
 
 
 @pytest.mark.slow
@@ -198,3 +208,9 @@ def test_drivers_and_passengers_in_everyday_words(home: Path) -> None:
 @pytest.mark.slow
 def test_what_happens_to_idle_land(home: Path) -> None:
     answered(home, "河川县乡镇企业用的村集体土地一直闲着不用,会怎么处理?", "收回")
+
+
+@pytest.mark.slow
+def test_a_city_document_named_by_its_title_under_the_province(home: Path) -> None:
+    # the question names the province; the reservoir's regulation is 洛阳's
+    answered(home, "河南省洛川水库管理机构在保护水源方面具体负责哪些工作?", "日常巡查", "漂浮物")
