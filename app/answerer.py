@@ -260,10 +260,14 @@ class Answerer:
         if named:
             # "按照《土地调查条例》,…最多罚多少": the passages of the document named, beside the
             # best of all; in a library of thousands, its answering article may rank below others
-            # (a document of a place inside the one the question names is read too: "河南省陆浑
-            # 水库…" names 洛阳's 陆浑水库 regulation by its title, though it is a city's)
+            # (where every document it names is of a place inside the one the question names,
+            # that place's document is read: "河南省陆浑水库…" names 洛阳's 陆浑水库 regulation;
+            # "浙江企业搞工资集体协商…" names 浙江's own rules beside 杭州's, and is read in 浙江's)
+            inside = region is not None and not any(
+                region_matches(metas[doc_id].region, region) for doc_id in named)
             seen = {hit.chunk.chunk_id for hit in hits}
-            hits += [hit for hit in self.kb.search(text, k=k, documents=named, also=also)
+            hits += [hit for hit in self.kb.search(text, k=k, region=None if inside else region,
+                                                   documents=named, also=also)
                      if hit.chunk.chunk_id not in seen and (
                          region_matches(hit.meta.region, region)
                          or region_matches(region or "", hit.meta.region))]

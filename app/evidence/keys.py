@@ -214,8 +214,9 @@ def _after_in_order(chars: str, text: str) -> str | None:
 _THING_SLACK = 4
 _OFFICE_ENDINGS = "厅局委办部室会"
 _COURTS = ("法院", "检察院")
-# the endings of things a question names as items: patents, trademarks, taxes, titles, prizes
-_ITEM_ENDINGS = ("专利", "商标", "所得税", "增值税", "称号", "证书", "许可证", "奖")
+# the endings of things a question names as items: patents, trademarks, taxes, titles, prizes,
+# standards ("国际标准" is not paid by a rule for "国家标准、行业标准")
+_ITEM_ENDINGS = ("专利", "商标", "所得税", "增值税", "称号", "证书", "许可证", "奖", "标准")
 # "县里奖", "市级奖": where a prize is given, not which prize
 _PLACE_WORD = re.compile(r"^[省市县区州乡镇村](?:里|级|内)?$|级$")
 # "名牌产品奖多少": what follows a 奖 that pays
