@@ -37,8 +37,8 @@ from ingest.numbers import YEAR
 from ingest.places import place_names
 from ingest.plain import expansion
 from kb.hit import Hit
-from kb.region import region_matches
 from kb.knowledge_base import KnowledgeBase
+from kb.region import region_matches
 from kb.tokenizer import domain_tokenizer
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

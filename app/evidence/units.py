@@ -357,7 +357,7 @@ def _units_after(start_chunk: Chunk, end: int, neighbours: Neighbours | None,
     return spans
 
 
-def items_cited_before(unit: "Unit", neighbours: Neighbours | None) -> list[Span]:
+def items_cited_before(unit: Unit, neighbours: Neighbours | None) -> list[Span]:
     """The items of its own article a unit cites: "前款第(一)、(二)、(八)项规定的重大事项应当每年
     …报告" reports the first, second and eighth items listed before it, which are what it says."""
     cited = CITED_ITEM_LIST.search(_compact(unit.text))
@@ -371,7 +371,7 @@ def items_cited_before(unit: "Unit", neighbours: Neighbours | None) -> list[Span
         if before is None or before.doc_id != unit.hit.chunk.doc_id:
             break
         chunks.insert(0, before)
-    spans = []
+    spans: list[Span] = []
     for chunk in chunks:
         for a, b in _pieces(chunk.text):
             if chunk.start + a >= unit.start:

@@ -6,7 +6,8 @@ items; things named side by side are asked about each; who pays is one rule over
 yes-or-no question ending in 吗 is told with the cases beside; an article's consequence follows
 the item asked; "分别叫什么" asks a list; the document a rule carries out is an answer kind;
 drivers, passengers and idle land are asked in everyday words; a document the question names by
-its title is read though it is a city's and the question names the province.
+its title is read though it is a city's and the question names the province; a standard
+(国际标准) is an item its rule must name.
 
 The documents are written for the test, in the layouts real ones use."""
 
@@ -50,7 +51,7 @@ MATTERS = """河川市人大常委会讨论决定重大事项的规定
 
 PRIZES = """河川市质量品牌提升若干措施
 三、保障措施
-对获得市政府质量奖的企业一次性给予50万元奖励。获得市政府质量奖的奖励资金由市级财政承担。其他奖项的奖励资金,县市单位由所在县市财政承担。
+对获得市政府质量奖的企业一次性给予50万元奖励。主导制修订国家标准、行业标准项目的一次性分别资助20万元、15万元。获得市政府质量奖的奖励资金由市级财政承担。其他奖项的奖励资金,县市单位由所在县市财政承担。
 """
 
 AWARD = """河川市政府质量奖管理办法
@@ -214,3 +215,10 @@ def test_what_happens_to_idle_land(home: Path) -> None:
 def test_a_city_document_named_by_its_title_under_the_province(home: Path) -> None:
     # the question names the province; the reservoir's regulation is 洛阳's
     answered(home, "河南省洛川水库管理机构在保护水源方面具体负责哪些工作?", "日常巡查", "漂浮物")
+
+
+@pytest.mark.slow
+def test_a_standard_the_rules_do_not_name_is_not_paid(home: Path) -> None:
+    # "国家标准、行业标准" are paid; "国际标准" is named nowhere
+    refused(home, "河川市若干措施里,主导制定国际标准的企业能拿多少资助?", "20万元", "15万元")
+    answered(home, "河川市若干措施里,主导制定行业标准的企业能拿多少资助?", "15万元")
