@@ -196,6 +196,14 @@ class NamedThing:
         return False
 
 
+    def others_of_kind(self, text: str) -> bool:
+        """Whether a text names things of this item's kind with another stem before it
+        ("国家标准、行业标准" for "国际标准")."""
+        return any(re.fullmatch(r"[\u4e00-\u9fff]{2}", text[max(0, m.start() - 2):m.start()])
+                   and text[max(0, m.start() - 2):m.start()] != self.stem[-2:]
+                   for m in re.finditer(re.escape(self.suffix), text))
+
+
 def _is_office(word: str) -> bool:
     return any(match.group(0) == word for match in find_offices(word))
 
@@ -255,6 +263,8 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
         elif stem and not (tokenizer.in_dictionary(stem) and tokenizer.tag(stem)[:1] in "nlba") \
                 and not (tokenizer.in_dictionary(word) and tokenizer.tag(word)[:1] in "nl"):
             continue  # "能奖" is a turn of phrase, "使用商标" an act, "个人奖" a prize
+        if ending == "标准" and _CRITERIA.search(stem):
+            continue  # "奖金标准", "收费标准": the criteria of a sum or a step, not a standard
         if len(stem) >= 2 and ending not in stem and not _QUESTION_CHARS.search(stem) \
                 and not _PLACE_WORD.search(stem) \
                 and not _GENERIC.search(stem) and not (ending in _OWNED and _OWNER.search(stem)):
@@ -263,6 +273,7 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
 
 
 _MIN_UNSEEN_KEY = 5
+_CRITERIA = re.compile(r"奖|补|资助|费|价|评|考核|认定|申报|审|验收|检验|执行|技术|管理|服务|安全|质量")
 _FIELD_TAGS = ("n", "nz", "vn")  # a field is a noun: 民政, 财政, 教育
 _FIELD_BODY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:行政)?(?:主管)?部门")
 # fields that name no body in particular: "有关部门", "职能部门", "政府部门"

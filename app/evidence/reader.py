@@ -352,11 +352,12 @@ class EvidenceReader:
                     # what "民政部门" must do is said where it is named, not in the sentence
                     # before it about "发展改革部门"
                     return key.held(own)
-                # a department: named anywhere in the unit's document will do; an item, by
-                # its passage ("国际标准" is not held by a rule for "国家标准、行业标准")
+                # a department or an item: named anywhere in the unit's document will do, but
+                # not by a passage that names others of its kind only ("国际标准" is not held by
+                # a rule for "国家标准、行业标准")
                 return key.held(passage) or (
-                    key.is_office() and self.document is not None
-                    and key.held(self.document(chunk.doc_id)))
+                    self.document is not None and key.held(self.document(chunk.doc_id))
+                    and (key.is_office() or not key.others_of_kind(passage)))
             if any(key.word in words for words in self.identifying) \
                     and self.document is not None:
                 return key.held(self.document(chunk.doc_id))
