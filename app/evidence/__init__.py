@@ -115,6 +115,26 @@ def _rest_of(doc_id: str, hits: Sequence[Hit], seen: Iterable[str],
             if chunk.chunk_id not in read]
 
 
+def _act_asked(reader: EvidenceReader, hits: Sequence[Hit], library: Library) -> list[Scored]:
+    """For a sanction asked in the user's own words, the rule of the document retrieval is
+    about that holds the act best, though less than a unit must hold to answer: "行人不走人行
+    横道乱穿马路…罚多少" finds "(三)在没有人行横道…的路段横过机动车道的,…" of 洛阳's law, whose
+    article the penalty article cites ("违反本条例第二十九条、第三十条规定的,…罚款")."""
+    top = [hit.chunk.doc_id for hit in hits[:_ACT_PASSAGES]]
+    about = max(top, key=top.count, default="")  # (the document most of them come from)
+    if not about or top.count(about) * 2 < len(top):
+        return []
+    scored = [reader.score(unit) for hit in hits if hit.chunk.doc_id == about
+              for unit in read_units(hit, library.neighbours)]
+    acts = [s for s in scored if s.relevance >= _ACT_RELEVANCE and s.unit.scope
+            and reader.names_keys(s.unit) and s.carries & {Kind.CONDITION, Kind.DUTY}]
+    return sorted(acts, key=lambda s: -s.relevance)[:1]
+
+
+_ACT_RELEVANCE = 0.3
+_ACT_PASSAGES = 8
+
+
 def _passages_of_article(anchor: Scored, hits: Sequence[Hit]) -> list[Hit]:
     """The passages that stand in the article of a unit."""
     article = _compact(anchor.unit.scope)
@@ -268,7 +288,8 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
                 # cite what they punish by number, and one for another act holds the question
                 # as well)
                 found, _ = select_units(reader, rest, library.neighbours, strict=True)
-            elif not found and missing and SANCTION_ASKED.search(reader.part or question):
+            elif not found and SANCTION_ASKED.search(reader.part or question) \
+                    and (missing := missing or _act_asked(reader, hits, library)):
                 # "…禁烟的地方抽烟,劝了还不掐,罚多少": the act is an item of a list ("(二)不在…
                 # 禁止吸烟的场所吸烟"), its fine a paragraph further on in the same article
                 # ("违反前款第(二)项规定的,…处二十元以下罚款")

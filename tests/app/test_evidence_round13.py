@@ -7,7 +7,8 @@ yes-or-no question ending in 吗 is told with the cases beside; an article's con
 the item asked; "分别叫什么" asks a list; the document a rule carries out is an answer kind;
 drivers, passengers and idle land are asked in everyday words; a document the question names by
 its title is read though it is a city's and the question names the province; a standard
-(国际标准) is an item its rule must name.
+(国际标准) is an item its rule must name; a fine asked in everyday words is read in the article
+that cites the rule holding the act best.
 
 The documents are written for the test, in the layouts real ones use."""
 
@@ -93,6 +94,16 @@ CIVILITY = """河川市文明行为促进条例
 第三十八条 违反本条例第十一条规定,机动车行驶过程中驾驶人向车外抛掷物品的,由公安机关交通管理部门处二百元罚款;乘车人向车外抛掷物品的,由公安机关交通管理部门处五十元罚款。
 """
 
+TRAFFIC = """河川市道路交通安全条例
+第二十九条 行人通过路口或者横过道路,应当走人行横道或者过街设施。
+第三十条 行人应当遵守下列规定:
+(一)在设有人行横道的路段,不得在人行横道以外横过机动车道;
+(二)不得翻越、倚坐道路隔离设施;
+(三)不得在机动车道内行走。
+第三十一条 机动车驾驶人应当按照规定使用灯光。
+第五十五条 违反本条例第二十九条、第三十条规定的,由公安机关交通管理部门处以警告或者五元以上五十元以下罚款。
+"""
+
 ENTERPRISES = """河川县乡镇企业条例
 第十二条 乡镇企业使用农村集体所有的土地,应当依法办理用地批准手续。
 第十三条 乡镇企业使用农村集体所有的土地,连续闲置两年以上的,应当由原土地所有者收回该土地使用权,重新安排使用。
@@ -115,7 +126,8 @@ def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
                       "hechuan_matters": MATTERS, "hechuan_prizes": PRIZES,
                       "hechuan_award": AWARD, "hechuan_works": WORKS,
                       "hechuan_division": DIVISION, "hechuan_civility": CIVILITY,
-                      "hechuan_enterprises": ENTERPRISES, "luoyang_reservoir": RESERVOIR})
+                      "hechuan_enterprises": ENTERPRISES, "luoyang_reservoir": RESERVOIR,
+                      "hechuan_traffic": TRAFFIC})
 
 
 @pytest.mark.slow
@@ -222,3 +234,10 @@ def test_a_standard_the_rules_do_not_name_is_not_paid(home: Path) -> None:
     # "国家标准、行业标准" are paid; "国际标准" is named nowhere
     refused(home, "河川市若干措施里,主导制定国际标准的企业能拿多少资助?", "20万元", "15万元")
     answered(home, "河川市若干措施里,主导制定行业标准的企业能拿多少资助?", "15万元")
+
+
+@pytest.mark.slow
+def test_a_fine_for_an_act_in_everyday_words(home: Path) -> None:
+    # the act is an item of article 30, put in the user's words; the fine is in the article
+    # that cites it
+    answered(home, "在河川市,过马路不走斑马线、跨过马路中间的栏杆,交警会罚多少钱?", "五元以上五十元以下")
