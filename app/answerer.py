@@ -167,7 +167,7 @@ class Answerer:
         # 3. the passages the question is about; the facts they hold, where the intent has some
         hits = self._search(text, region, metas)
         grounded = self._facts_in_passages(_on_topic(query), facts, hits[:self.top_k], metas,
-                                           names_what_is_asked(query, self.kb))
+                                           names_what_is_asked(query))
         if grounded is not None and _reads_beside(query):
             grounded = self._beside(grounded, query, hits)
         if grounded is not None:
@@ -268,9 +268,8 @@ class Answerer:
             seen = {hit.chunk.chunk_id for hit in hits}
             hits += [hit for hit in self.kb.search(text, k=k, region=None if inside else region,
                                                    documents=named, also=also)
-                     if hit.chunk.chunk_id not in seen and (
-                         region_matches(hit.meta.region, region)
-                         or region_matches(region or "", hit.meta.region))]
+                     if hit.chunk.chunk_id not in seen
+                     and (not inside or region_matches(region or "", hit.meta.region))]
         return self._local(hits, region, metas)
 
     def _effective_clause(self, query: Query, hits: list[Hit],

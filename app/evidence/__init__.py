@@ -352,9 +352,7 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
     return compose(question, intent, chosen, readers[0], library.neighbours, sections, definitions)
 
 
-
-
-def names_what_is_asked(query: Query, library: Library) -> Callable[[Hit, Span], bool]:
+def names_what_is_asked(query: Query) -> Callable[[Hit, Span], bool]:
     """Whether a passage's fact names the post or seat a question asks about, as an answering
     unit must: "领导小组的组长由谁担任" is not answered by a task's note of responsible units.
     (Other things a question names are matched by the fact itself: a list question names

@@ -25,7 +25,7 @@ from app.evidence.units import (
     items_cited_before,
     task_before,
 )
-from ingest.document import Chunk, Span
+from ingest.document import Span
 from ingest.numbers import CAP, CLAUSE_END
 
 _ARTICLE_AT = re.compile(r"^\s*(?:#+\s*)?第[一二三四五六七八九十百零〇]+条|^\s*第[一二三四五六七八九十]+章")
@@ -254,7 +254,16 @@ _CONSEQUENCE = re.compile(r"不得|撤销|取消|追回|收回|追缴|罚款|吊
 
 def _rest_of_article(unit: Unit, neighbours: Neighbours | None) -> list[Span]:
     """The sentences of an article after its first one, its items passed over."""
-    return _sentences_after(unit.hit.chunk, unit.end, neighbours)
+    rest: list[Span] = []
+    for span in _units_after(unit.hit.chunk, unit.end, neighbours, _MAX_ITEMS * 3):
+        if _ARTICLE_AT.match(span.quote):
+            break
+        if _ITEM.match(span.quote):
+            continue
+        rest.append(span)
+        if len(rest) == _CLOSING_SENTENCES:
+            break
+    return rest
 
 
 def _rule_goes_on(unit: Unit, reader: EvidenceReader, neighbours: Neighbours | None) -> list[Span]:
@@ -269,20 +278,6 @@ def _rule_goes_on(unit: Unit, reader: EvidenceReader, neighbours: Neighbours | N
             break  # (what stands after the items is another paragraph's rule)
         going_on.append(span)
     return [span for span in going_on if _CONSEQUENCE.search(span.quote) and span.start != unit.start]
-
-
-def _sentences_after(chunk: Chunk, end: int, neighbours: Neighbours | None) -> list[Span]:
-    """The sentences of an article after offset `end`, its items passed over."""
-    rest: list[Span] = []
-    for span in _units_after(chunk, end, neighbours, _MAX_ITEMS * 3):
-        if _ARTICLE_AT.match(span.quote):
-            break
-        if _ITEM.match(span.quote):
-            continue
-        rest.append(span)
-        if len(rest) == _CLOSING_SENTENCES:
-            break
-    return rest
 
 
 def _following(scored: Scored, reader: EvidenceReader,

@@ -195,13 +195,11 @@ class NamedThing:
                 return True
         return False
 
-
     def others_of_kind(self, text: str) -> bool:
         """Whether a text names things of this item's kind with another stem before it
         ("国家标准、行业标准" for "国际标准")."""
-        return any(re.fullmatch(r"[\u4e00-\u9fff]{2}", text[max(0, m.start() - 2):m.start()])
-                   and text[max(0, m.start() - 2):m.start()] != self.stem[-2:]
-                   for m in re.finditer(re.escape(self.suffix), text))
+        stems = (text[max(0, m.start() - 2):m.start()] for m in re.finditer(re.escape(self.suffix), text))
+        return any(re.fullmatch(r"[\u4e00-\u9fff]{2}", stem) and stem != self.stem[-2:] for stem in stems)
 
 
 def _is_office(word: str) -> bool:

@@ -349,19 +349,24 @@ def _units_after(start_chunk: Chunk, end: int, neighbours: Neighbours | None,
             start = chunk.start + a
             if first and start < end:
                 continue
-            spans.append(Span(doc_id=chunk.doc_id, start=start, end=chunk.start + b,
-                              quote=chunk.text[a:b], chunk_id=chunk.chunk_id,
-                              section_path=chunk.section_path, row=chunk.row))
+            spans.append(_piece(chunk, a, b))
         first = False
         chunk = neighbours(chunk)[1] if neighbours is not None else None
     return spans
+
+
+def _piece(chunk: Chunk, start: int, end: int) -> Span:
+    """The span of `chunk.text[start:end]`."""
+    return Span(doc_id=chunk.doc_id, start=chunk.start + start, end=chunk.start + end,
+                quote=chunk.text[start:end], chunk_id=chunk.chunk_id,
+                section_path=chunk.section_path, row=chunk.row)
 
 
 def items_cited_before(unit: Unit, neighbours: Neighbours | None) -> list[Span]:
     """The items of its own article a unit cites: "前款第(一)、(二)、(八)项规定的重大事项应当每年
     …报告" reports the first, second and eighth items listed before it, which are what it says."""
     cited = CITED_ITEM_LIST.search(_compact(unit.text))
-    if cited is None or not cited.group(0).startswith(("前款", "本条")):
+    if cited is None:
         return []
     numbers = re.findall(r"[一二三四五六七八九十]+", re.sub(r"第[一二三四五六七八九十]+款", "", cited.group(0)))
     chunks = [unit.hit.chunk]
@@ -376,12 +381,9 @@ def items_cited_before(unit: Unit, neighbours: Neighbours | None) -> list[Span]:
         for a, b in _pieces(chunk.text):
             if chunk.start + a >= unit.start:
                 break
-            piece = chunk.text[a:b]
-            if _ARTICLE_START.match(piece):
+            if _ARTICLE_START.match(chunk.text[a:b]):
                 spans = []  # the items cited are those of the unit's own article
-            spans.append(Span(doc_id=chunk.doc_id, start=chunk.start + a, end=chunk.start + b,
-                              quote=piece, chunk_id=chunk.chunk_id,
-                              section_path=chunk.section_path, row=chunk.row))
+            spans.append(_piece(chunk, a, b))
     marked = {}
     for span in spans:
         mark = re.match(r"\s*[(（]([一二三四五六七八九十]+)[)）]", span.quote)
@@ -470,6 +472,4 @@ def task_before(unit: Unit) -> Span | None:
     if len(_compact(stripped)) < 6:
         return None
     offset = begin + text.index(stripped)
-    return Span(doc_id=chunk.doc_id, start=chunk.start + offset,
-                end=chunk.start + offset + len(stripped), quote=stripped,
-                chunk_id=chunk.chunk_id, section_path=chunk.section_path, row=chunk.row)
+    return _piece(chunk, offset, offset + len(stripped))
