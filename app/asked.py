@@ -161,6 +161,17 @@ def _flavours() -> dict[str, re.Pattern[str]]:
             for name, pattern in _answer_kinds()["money_flavours"].items()}
 
 
+@lru_cache(maxsize=1)
+def _charges() -> re.Pattern[str]:
+    return re.compile(_answer_kinds()["named_charges"])
+
+
+def named_charges(text: str) -> frozenset[str]:
+    """The charges a text names by their own name ("滞纳金", "申请费"): money of that
+    kind, which a fine or a reward is not."""
+    return frozenset(_charges().findall(text))
+
+
 def money_flavour(text: str) -> frozenset[str]:
     """What money a text speaks of: a reward ("奖励", "补助") or a penalty ("罚款")."""
     return frozenset(name for name, pattern in _flavours().items() if pattern.search(text))

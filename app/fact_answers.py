@@ -34,6 +34,7 @@ from ingest.department import (
 )
 from ingest.document import DocumentMeta
 from ingest.fact import Fact, Qualification, Responsibility, Target
+from ingest.outline import without_marker
 from kb.tokenizer import domain_tokenizer
 
 __all__ = ["answer_duties", "answer_qualification", "answer_responsibility", "answer_reward",
@@ -89,7 +90,8 @@ _BARE_TASK_CHARS = 12
 
 def _task_label(fact: Responsibility, chars: int = _TASK_CHARS) -> str:
     task = fact.task if len(fact.task) <= chars else fact.task[:chars] + "…"
-    if fact.heading and fact.heading not in task and (
+    # ("(二)优化市场准入环境 · 优化市场准入环境" names its task twice)
+    if fact.heading and without_marker(fact.heading) not in task and (
             chars == _DUTY_CHARS or len(fact.task) <= _BARE_TASK_CHARS):
         return f"{fact.heading} · {task}"
     return task
@@ -363,6 +365,10 @@ def _siblings(question: str, matches: Sequence[Target], pool: Sequence[Target]) 
 def _target_line(fact: Target, citer: Citer) -> str:
     units = f"(责任单位:{'、'.join(fact.units)})" if fact.units else ""
     deadline = f"到{fact.deadline}" if fact.deadline else ""
+    if fact.metric and f"{fact.metric}{fact.value}" in fact.span.quote:
+        # "新增国家级质检中心2个" is quoted as the document writes it
+        return f"- {deadline}{',' if deadline else ''}{fact.metric}{fact.value}{units}" \
+               f"{citer.cite(fact.span)}"
     metric = f"{fact.metric}:" if fact.metric else ""
     return f"- {metric}{deadline}{fact.value}{units}{citer.cite(fact.span)}"
 

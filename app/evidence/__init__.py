@@ -20,7 +20,7 @@ from app.answer import Answer
 from app.asked import NUMERIC, Kind, asked_kinds
 from app.evidence.compose import absence, add_lines, compose
 from app.evidence.keys import asked_posts
-from app.evidence.reader import SANCTION_ASKED, EvidenceReader, Scored
+from app.evidence.reader import NEAR_BEST, SANCTION_ASKED, EvidenceReader, Scored
 from app.evidence.selection import (
     _distinct,
     _dominant_document,
@@ -84,6 +84,13 @@ def question_parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else [question]
 
 
+# kinds a clause asks for as a part of its own: a number, who pays, who acts
+# ("能拿多少奖金,钱从哪出" asks a sum and its budget)
+# (who, where a question word asks it: "向反垄断执法机构举报," only says to whom one went)
+_OWN_PART_KINDS = frozenset(NUMERIC) | {Kind.FUNDING, Kind.UNITS}
+_ASKS_WHO = re.compile(r"谁|哪|什么|啥")
+
+
 def _numbers_apart(part: str) -> list[str]:
     """"多长时间评选一次,每次评几家企业": clauses between commas that each ask for a number of
     their own kind are parts of their own; any other clause stays with the one it leads to."""
@@ -91,7 +98,8 @@ def _numbers_apart(part: str) -> list[str]:
     groups: list[tuple[str, frozenset[Kind]]] = []
     pending = ""  # clauses that ask no number of a new kind, waiting for one that does
     for clause in clauses:
-        kinds = asked_kinds(clause) & frozenset(NUMERIC)
+        kinds = asked_kinds(clause) & (_OWN_PART_KINDS if _ASKS_WHO.search(clause)
+                                       else frozenset(NUMERIC))
         if kinds and (not groups or pending or not kinds & groups[-1][1]):
             groups.append((pending + clause, kinds))
             pending = ""
@@ -233,6 +241,7 @@ def _one_unit_each(per_part: list[list[Scored]]) -> list[list[Scored]]:
 
 
 _PART_OPTIONS = 3
+_PART_NEAR_BEST = 0.7
 _DOCUMENT_CHUNKS = 800  # a document read whole before absence is stated
 _READ_IN_EVERY_FORMAT = frozenset({Kind.MONEY, Kind.PERIOD, Kind.DATE})
 
@@ -266,8 +275,12 @@ def answer_from_evidence(query: Query, hits: Sequence[Hit], library: Library,
     lacking: list[Scored] = []
     extra: list[Hit] | None = None
     rest: list[Hit] = []
+    # (each part of a compound question keeps more of its units, so that the parts can be
+    # answered by different ones: "期限最长多少年？临时用呢？" is not answered twice by "临时
+    # 使用许可的期限最长不得超过一年")
+    near = _PART_NEAR_BEST if len(readers) > 1 else NEAR_BEST
     for reader in readers:
-        found, missing = select_units(reader, hits, library.neighbours, subject)
+        found, missing = select_units(reader, hits, library.neighbours, subject, near_best=near)
         if not found and reader.required and wider is not None \
                 and not has_own_sanction(reader, missing):
             if extra is None:

@@ -187,7 +187,9 @@ def compose(question: str, intent: str, chosen: Sequence[Scored], reader: Eviden
         if unit.lead is not None:
             lead = f"{_tidy(unit.lead.quote)}{citer.cite(unit.lead)} "
         line = f"{lead}{conclusion(s, reader)}{citer.cite(unit.span())}"
-        for span in [*_following(s, reader, neighbours), *_rule_goes_on(unit, reader, neighbours)]:
+        listed.add((doc_id, unit.start))  # (not said again after the next unit)
+        following = _following(s, reader, neighbours) or _goes_on_to_answer(s, reader, neighbours)
+        for span in [*following, *_rule_goes_on(unit, reader, neighbours)]:
             if (doc_id, span.start) in listed:
                 continue
             line += f" {_tidy(span.quote)}{citer.cite(span)}"
@@ -325,6 +327,29 @@ def _following(scored: Scored, reader: EvidenceReader,
     return []
 
 
+
+
+def _goes_on_to_answer(scored: Scored, reader: EvidenceReader,
+                       neighbours: Neighbours | None) -> list[Span]:
+    """"…需要民族自治地方承担配套资金的,适当降低配套资金的比例。民族自治地方的国家扶贫重点县和
+    财政困难县确实无力负担的,免除配套资金。": the sentence after a unit, in its paragraph, that
+    states the case of the same rule the question asks ("什么样的县可以不用承担配套资金"): it
+    holds the question better read with the unit than the unit alone does."""
+    unit = scored.unit
+    after = _units_after(unit.hit.chunk, unit.end, neighbours, 1)[:1]
+    if not after or after[0].chunk_id != unit.hit.chunk.chunk_id \
+            or _ITEM.match(after[0].quote) or _ARTICLE_AT.match(after[0].quote) \
+            or "\n" in unit.hit.chunk.text[unit.end - unit.hit.chunk.start:
+                                          after[0].start - unit.hit.chunk.start]:
+        return []
+    alone = reader.relevance(unit.text)
+    read_on = reader.relevance(f"{unit.text}{after[0].quote}")
+    # (it holds a good share of what the unit lacks of the question)
+    return after if read_on - alone >= max(_READ_ON_GAIN, _READ_ON_SHARE * (1 - alone)) else []
+
+
+_READ_ON_GAIN = 0.02
+_READ_ON_SHARE = 0.4
 
 
 _KIND_WORDS = {

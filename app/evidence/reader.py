@@ -19,6 +19,7 @@ from app.asked import (
     date_events,
     imposes_sanction,
     money_flavour,
+    named_charges,
     names_fund,
     quantity_of_money,
     recipient_classes,
@@ -191,6 +192,10 @@ class EvidenceReader:
             if self.required == {Kind.QUANTITY} else ""
         # "要拘留几天": the sanction named must be the one the answer imposes
         self.sanctions = [word for word in _NAMED_SANCTIONS if word in asking]
+        # "每天加收多少滞纳金": money asked by the name of its charge is that charge
+        self.charges = named_charges(_compact(asking)) \
+            if self.required & {Kind.MONEY, Kind.QUANTITY} \
+            else frozenset()
         if _FINE_ASKED.search(_compact(asking)):
             self.sanctions.append("罚款")  # "会被怎么罚款", not "以罚款的名义收钱"
         self.amounts = [rf"(?<![\d.]){re.escape(m.group(1) or m.group(3))}\s*"
@@ -417,6 +422,8 @@ class EvidenceReader:
         if self.asks_cap and self.required & {Kind.COUNT, Kind.MONEY, Kind.PERIOD} \
                 and _FLOOR.search(scored.unit.text) and not CAP.search(scored.unit.text):
             return False  # "最多可以用几个汉字" is not answered by "两个以上"
+        if self.charges and not any(charge in _unit_words(scored.unit) for charge in self.charges):
+            return False  # "加收多少滞纳金" is not answered by "…20倍以下的罚款"
         if any(word not in _with_lead(scored.unit) for word in self.sanctions):
             return False  # "拘留几天" is not answered by "暂扣其驾驶证一个月至三个月"
         if self.time_units and not (self.time_units & numbers.period_units(scored.unit.text)):

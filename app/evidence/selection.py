@@ -28,14 +28,16 @@ from kb.hit import Hit
 
 def select_units(reader: EvidenceReader, hits: Sequence[Hit],
                  neighbours: Neighbours | None = None,
-                 subject: str = "", strict: bool = False) -> tuple[list[Scored], list[Scored]]:
+                 subject: str = "", strict: bool = False,
+                 near_best: float = NEAR_BEST) -> tuple[list[Scored], list[Scored]]:
     """(answering units best first, relevant units that lack what is asked).
 
     Where no unit both holds the question and carries what it asks, a unit of the document
     that holds the question best may answer with less of the question's words: "罚款多少" is
     answered by the penalty article, which names the act only by its article number.
     `subject`: the document another part of the same question was answered from; `strict`:
-    only units that hold the question as well as a retrieved one must may answer."""
+    only units that hold the question as well as a retrieved one must may answer;
+    `near_best`: the share of the best unit's score a unit listed beside it must reach."""
     scored = [reader.score(unit) for hit in hits for unit in read_units(hit, neighbours)]
     named = [s for s in scored if reader.names_keys(s.unit)]
     # the document most of what retrieval found comes from is the one the question is about:
@@ -121,7 +123,7 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
         answering = performing + [s for s in answering if s not in performing]
     if answering:
         best = answering[0].score
-        answering = [s for s in answering if s.score >= NEAR_BEST * best]
+        answering = [s for s in answering if s.score >= near_best * best]
     return _distinct(answering)[:MAX_UNITS], lacking
 
 

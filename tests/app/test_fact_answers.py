@@ -161,7 +161,7 @@ def test_qualification_which_brands_qualify() -> None:
 def test_target_with_deadline_and_units() -> None:
     answer = ask(answer_target, "到2025年新增省长质量奖企业的目标是多少")
     assert answer is not None
-    assert "新增省长质量奖企业:到2025年20家以上(责任单位:省工业和信息化厅、省市场监管局)" in answer.answer
+    assert "到2025年,新增省长质量奖企业20家以上(责任单位:省工业和信息化厅、省市场监管局)" in answer.answer
     assert_cited(answer)
     assert ask(answer_target, "到2030年新增省长质量奖企业的目标是多少") is None
 
@@ -223,10 +223,10 @@ def test_reward_every_listed_honour(question: str, amounts: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("question", "values"), [
-    ("到2025年国家级、省级质检中心各要新增几个", ["新增国家级质检中心:到2025年2个",
+    ("到2025年国家级、省级质检中心各要新增几个", ["到2025年,新增国家级质检中心2个",
                                                  "新增省级质检中心:到2025年1个"]),
     ("全员创新企业和高新技术企业分别要培育多少家", ["5000家", "30000家"]),
-    ("好品山东在2025年、2030年的总体目标分别是什么", ["到2025年位居全国区域品牌前列",
+    ("好品山东在2025年、2030年的总体目标分别是什么", ["到2025年,竞争力位居全国区域品牌前列",
                                                    "到2030年成为具备国际竞争力的区域品牌"]),
 ])
 def test_target_every_listed_item_and_year(question: str, values: list[str]) -> None:

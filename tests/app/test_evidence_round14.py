@@ -1,0 +1,108 @@
+"""Reading, round fourteen: "无线电频率" names a thing, it does not ask how often; a clause that
+asks who pays ("钱从哪出") is a part of its own beside the sum asked; money asked by the name of
+its charge ("滞纳金", "申请费") is answered only by that charge; the parts of a compound question
+are answered by different units where they can be; a sentence that goes on to state the case
+asked is read with the rule before it; a target whose words the document writes together is
+quoted so; one rule paying for several rewards is said once.
+
+The documents are written for the test, in the layouts real ones use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.asked import asks_frequency, named_charges
+from app.evidence import question_parts
+from tests.app.asking import answered, ask, home_with, refused
+
+RADIO = """河川省无线电管理条例
+第十条 使用无线电频率应当依法取得许可,许可的范围、条件、程序等按照国家有关规定执行。
+第十二条 无线电频率使用许可的期限不得超过十年。无线电频率使用许可期限届满后,继续或者终止使用无线电频率的,应当按照国家有关规定办理相关手续。
+第十三条 举办国际会议、体育比赛、科学实验或者其他重大社会活动,需要临时使用无线电频率的,由活动主办单位或者承办单位向省无线电管理机构提出临时使用许可申请。无线电频率临时使用许可的期限最长不得超过一年。
+第十四条 经许可使用无线电频率的,应当按照国家有关规定缴纳无线电频率占用费。
+"""
+
+STAMP = """河川省契税征收办法
+第九条 纳税人应当自纳税义务发生之日起十日内申报缴纳契税。
+第十三条 纳税人未按期缴纳税款的,由税务机关责令限期缴纳,并处应纳税额一倍以下的罚款。
+"""
+
+AWARD = """河川市政府质量奖评审管理办法
+第十三条 获市政府质量奖的企业由市人民政府表彰奖励,给予每家获奖企业一次性奖励20万元。
+第十四条 奖励经费、评审经费由市财政从现有扶持企业的专项资金渠道中安排解决。
+"""
+
+AUTONOMY = """河川省民族地区发展若干规定
+第七条 上级人民政府应当优先在民族自治地方安排基础设施建设项目。
+国家安排的基础设施建设项目,需要民族自治地方承担配套资金的,适当降低配套资金的比例。民族自治地方的扶贫重点县和财政困难县确实无力负担的,免除配套资金。其中,基础设施建设项目属于地方事务的,由省级人民政府确定建设资金负担比例。
+第八条 上级人民政府应当优先在民族自治地方安排资源开发项目。
+"""
+
+
+@pytest.fixture(scope="module")
+def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return home_with(bundled_home, tmp_path_factory.mktemp("round14"),
+                     {"hechuan_radio": RADIO, "hechuan_stamp": STAMP, "hechuan_award": AWARD,
+                      "hechuan_autonomy": AUTONOMY})
+
+
+def test_a_radio_frequency_is_no_question_of_how_often() -> None:
+    assert not asks_frequency("申请无线电频率使用许可,期限最长能批多少年?")
+    assert not asks_frequency("临时用频率呢?")
+    assert asks_frequency("检查的频率是多少?")
+    assert asks_frequency("多久评一次?")
+
+
+@pytest.mark.slow
+def test_how_long_a_frequency_licence_lasts(home: Path) -> None:
+    answered(home, "在河川省申请无线电频率使用许可,期限最长能批多少年?办活动临时用频率呢?",
+             "不得超过十年", "不得超过一年")
+
+
+def test_who_pays_is_a_part_of_its_own() -> None:
+    assert question_parts("市政府质量奖获奖企业能拿多少奖金,钱从哪出?") == [
+        "市政府质量奖获奖企业能拿多少奖金", "钱从哪出"]
+    # a clause that only says to whom one went asks nothing of its own
+    assert len(question_parts("向反垄断执法机构实名举报企业垄断,查实之后举报人能拿到多少奖金?")) == 1
+    # two clauses asking who, of one kind, are one question
+    assert len(question_parts("由哪个部门牵头,哪些部门配合?")) == 1
+
+
+@pytest.mark.slow
+def test_the_sum_and_who_pays_it(home: Path) -> None:
+    answered(home, "河川市政府质量奖获奖企业能拿多少奖金,钱从哪出?", "20万元", "市财政")
+
+
+def test_charges_named_by_their_own_name() -> None:
+    assert named_charges("每天要加收多少滞纳金") == {"滞纳金"}
+    assert named_charges("申请国防专利要交多少申请费和审查费") == {"申请费", "审查费"}
+    assert not named_charges("会被罚多少钱")
+
+
+@pytest.mark.slow
+def test_a_fine_is_no_late_fee(home: Path) -> None:
+    # the regulation fines late payers; it says nothing of a daily late fee
+    refused(home, "按河川省契税征收办法,逾期没缴契税每天要加收多少滞纳金?", "一倍以下")
+
+
+@pytest.mark.slow
+def test_a_target_is_quoted_as_written(home: Path) -> None:
+    # the bundled 湖北 opinions: "…新增国家级质检中心2个…"
+    answered(home, "湖北那个城市的意见里,到2025年要新增几个国家级质检中心?", "国家级质检中心2个")
+
+
+@pytest.mark.slow
+def test_one_rule_paying_for_several_rewards_is_said_once(home: Path) -> None:
+    reply = ask(home, "拿到长江质量奖和长江质量奖提名奖,分别能奖多少?")
+    assert "100万元" in reply["answer"] and "50万元" in reply["answer"], reply["answer"]
+    assert reply["answer"].count("由市级财政承担") == 1, reply["answer"]
+
+
+@pytest.mark.slow
+def test_the_sentence_that_states_the_case_asked_is_read_on(home: Path) -> None:
+    reply = answered(home, "河川省给民族自治地方安排基础设施建设项目,什么样的县可以不用承担配套资金?",
+                     "免除配套资金")
+    # only the one sentence that goes on to the case asked, not the rest of the paragraph
+    assert "省级人民政府确定" not in reply["answer"], reply["answer"]
