@@ -342,8 +342,9 @@ def _goes_on_to_answer(scored: Scored, reader: EvidenceReader,
             or "\n" in unit.hit.chunk.text[unit.end - unit.hit.chunk.start:
                                           after[0].start - unit.hit.chunk.start]:
         return []
-    alone = reader.relevance(unit.text)
-    read_on = reader.relevance(f"{unit.text}{after[0].quote}")
+    named = f"{unit.hit.meta.title} {unit.hit.meta.region}"  # (its words hold for every unit)
+    alone = reader.relevance(unit.text, title=named)
+    read_on = reader.relevance(f"{unit.text}{after[0].quote}", title=named)
     # (it holds a good share of what the unit lacks of the question)
     return after if read_on - alone >= max(_READ_ON_GAIN, _READ_ON_SHARE * (1 - alone)) else []
 

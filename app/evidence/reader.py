@@ -157,6 +157,8 @@ class EvidenceReader:
         self.identifying = frozenset(_compact(m) for m in identifying_names(question))
         self.asks_cap = bool(_ASKS_CAP.search(question))
         self.asks_list = bool(_ASKS_LIST.search(question))
+        # "救助站要提供哪些救助": what follows the question word names the list asked
+        self.listed = [match.group(1) for match in _LIST_ASKED.finditer(_compact(asking))]
         self.measure = _measure(asking)
         # "比作了哪三张“证”": a unit that names that many of the thing ("“健康证”…“信用证”…
         # “通行证”") lists what is asked
@@ -331,6 +333,13 @@ class EvidenceReader:
         if defined and defined.group(1) in self.quoted:
             score += _DEFINES_QUOTED  # "本办法所称的组织,是指…" says what “组织” is
         return Scored(unit, relevance, score, carries)
+
+    def leads_list_asked(self, unit: Unit) -> bool:
+        """Whether a unit introduces the list the question asks for by the same noun: "提供
+        哪些救助" and "救助站应当…提供下列救助:", "要满足哪些条件" and "应当具备下列条件:"."""
+        text = _compact(unit.text)
+        return any(f"{word}{following[:size]}" in text for following in self.listed
+                   for size in (4, 3, 2) if len(following) >= size for word in _LIST_WORDS)
 
     def names_keys(self, unit: Unit) -> bool:
         """Whether a unit's passage, with its lead, headings and document title, names every
@@ -655,6 +664,10 @@ _LEVEL_AND_ABOVE = re.compile(rf"({_LEVEL.pattern})(以上)?")
 _LEVELS_UP = ["国家级", "省级", "市级", "县级"]  # from the highest down
 
 
+# the words after the question word of a list ("哪些救助", "哪几类人员"), and those with which
+# a rule introduces its list ("下列救助:", "以下人员")
+_LIST_ASKED = re.compile(r"(?:哪些|哪几(?:项|类|种|个|条)?)([\u4e00-\u9fff]{2,4})")
+_LIST_WORDS = ("下列", "以下")
 # "领导小组都有哪些职责" / "包括哪几项": the whole list is asked
 _ASKS_LIST = re.compile(r"列举|列出|哪些|哪几|都有|包括|包含|有什么|分别是|分别叫|分别为|各叫什么|具体指|哪[一二三四五六七八九十两]")
 # "封顶最多能补多少" / "上限是多少": the cap of an amount is asked

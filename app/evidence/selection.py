@@ -116,6 +116,11 @@ def select_units(reader: EvidenceReader, hits: Sequence[Hit],
             # the one that fines it for not doing so ("发现安全事故隐患未及时要求…整改的")
             answering = [s for s in answering
                          if not _SANCTIONS_ACT.search(_compact(_with_lead(s.unit)))]
+    if reader.listed:
+        # "救助站要提供哪些救助": the rule that introduces that list ("…提供下列救助:"), whose
+        # items are shown after it, comes before any sentence that only shares its words
+        leading = [s for s in answering if reader.leads_list_asked(s.unit)]
+        answering = leading + [s for s in answering if s not in leading]
     if reader.act:
         # "哪个部门负责指导": the units where a body performs the act come first, not a principle
         # that names it ("坚持政府指导、分级负责的原则")

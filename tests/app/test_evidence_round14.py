@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from app.asked import asks_frequency, named_charges
+from app.asked import Kind, asked_kinds, asks_frequency, named_charges
 from app.evidence import question_parts
+from ingest.outline import without_marker
+from ingest.plain import expansion
 from tests.app.asking import answered, ask, home_with, refused
 
 RADIO = """河川省无线电管理条例
@@ -34,10 +36,31 @@ AWARD = """河川市政府质量奖评审管理办法
 第十四条 奖励经费、评审经费由市财政从现有扶持企业的专项资金渠道中安排解决。
 """
 
-AUTONOMY = """河川省民族地区发展若干规定
-第七条 上级人民政府应当优先在民族自治地方安排基础设施建设项目。
-国家安排的基础设施建设项目,需要民族自治地方承担配套资金的,适当降低配套资金的比例。民族自治地方的扶贫重点县和财政困难县确实无力负担的,免除配套资金。其中,基础设施建设项目属于地方事务的,由省级人民政府确定建设资金负担比例。
-第八条 上级人民政府应当优先在民族自治地方安排资源开发项目。
+AUTONOMY = """河川省实施民族区域自治若干规定
+第七条 上级人民政府应当根据民族自治地方的实际,优先在民族自治地方安排基础设施建设项目。
+中央财政性建设资金、其他专项建设资金和政策性银行贷款,适当增加用于民族自治地方基础设施建设的比重。
+国家安排的基础设施建设项目,需要民族自治地方承担配套资金的,适当降低配套资金的比例。民族自治地方的国家扶贫重点县和财政困难县确实无力负担的,免除配套资金。其中,基础设施建设项目属于地方事务的,由中央和省级人民政府确定建设资金负担比例后,按比例全额安排;属于中央事务的,由中央财政全额安排。
+第八条 国家根据经济和社会发展规划以及西部大开发战略,优先在民族自治地方安排资源开发和深加工项目。
+"""
+
+
+PRIZE = """河川市市长质量奖管理办法
+第一条 为推动实施质量强市战略,引导和激励全市各行业加强质量管理,制定本办法。
+第二条 河川市市长质量奖(以下简称市长质量奖)的评审、奖励、监督管理等适用本办法。
+第三条 市长质量奖是河川市人民政府设立的最高质量荣誉,主要授予具有法人资格,已经实施卓越绩效管理模式,在行业内处于领先地位,取得显著质量效益的组织。
+第四条 市长质量奖评审采用《卓越绩效评价准则(GB/T19580)》和《卓越绩效评价准则实施指南(GB/Z19579)》。
+第五条 市长质量奖的奖励经费由市财政列支。
+"""
+
+
+RELIEF = """河川市救助管理办法
+第五条 向救助站求助的人员,应当如实提供本人的姓名等基本情况,向救助站提出求助需求。
+第六条 救助站对属于救助对象的求助人员,应当及时提供救助,不得拒绝;对不属于救助对象的求助人员,应当说明不予救助的理由。
+第七条 救助站应当根据受助人员的需要提供下列救助:
+(一)提供符合食品卫生要求的食物;
+(二)提供符合基本条件的住处;
+(三)对在站内突发急病的,及时送医院救治;
+(四)对没有交通费返回其住所地的,提供乘车凭证。
 """
 
 
@@ -45,7 +68,8 @@ AUTONOMY = """河川省民族地区发展若干规定
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round14"),
                      {"hechuan_radio": RADIO, "hechuan_stamp": STAMP, "hechuan_award": AWARD,
-                      "hechuan_autonomy": AUTONOMY})
+                      "hechuan_autonomy": AUTONOMY, "hechuan_prize": PRIZE,
+                      "hechuan_relief": RELIEF})
 
 
 def test_a_radio_frequency_is_no_question_of_how_often() -> None:
@@ -103,6 +127,37 @@ def test_one_rule_paying_for_several_rewards_is_said_once(home: Path) -> None:
 @pytest.mark.slow
 def test_the_sentence_that_states_the_case_asked_is_read_on(home: Path) -> None:
     reply = answered(home, "河川省给民族自治地方安排基础设施建设项目,什么样的县可以不用承担配套资金?",
-                     "免除配套资金")
+                     "适当降低配套资金的比例", "免除配套资金")
     # only the one sentence that goes on to the case asked, not the rest of the paragraph
-    assert "省级人民政府确定" not in reply["answer"], reply["answer"]
+    assert "由中央财政全额安排" not in reply["answer"], reply["answer"]
+
+
+def test_a_heading_without_its_number() -> None:
+    assert without_marker("(二)优化市场准入环境") == "优化市场准入环境"
+    assert without_marker("3.全力推进“质量强业”建设") == "全力推进“质量强业”建设"
+    assert without_marker("优化市场准入环境") == "优化市场准入环境"
+
+
+def test_the_standing_committee_in_the_words_laws_write() -> None:
+    assert "人民代表大会常务委员会" in expansion("全国人大常委会通过的法律刊登在哪里")
+    assert "常务委员会" in expansion("按照常委会议事规则")
+
+
+def test_which_standard_asks_for_a_named_one() -> None:
+    assert Kind.DOCUMENT in asked_kinds("评审参照的是哪个国家标准?")
+    # "按什么标准收费" asks how much, not which standard
+    assert Kind.DOCUMENT not in asked_kinds("检验费按什么标准收?")
+
+
+@pytest.mark.slow
+def test_the_standard_a_prize_is_judged_by(home: Path) -> None:
+    reply = answered(home, "河川市市长质量奖的评审,参照的是哪个国家标准?", "GB/T19580")
+    # the article naming the standard, not the one that names the prize's rules in general
+    assert reply["answer"].lstrip("- ").startswith("第四条"), reply["answer"]
+
+
+@pytest.mark.slow
+def test_the_rule_that_introduces_the_list_asked(home: Path) -> None:
+    # "哪些救助" is the list "下列救助:" introduces, not a sentence that shares its words
+    reply = answered(home, "在河川市到救助站求助,救助站具体要给提供哪些救助?", "住处", "乘车凭证")
+    assert reply["answer"].lstrip("- ").startswith("第七条"), reply["answer"]
