@@ -258,6 +258,13 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
                     and tokenizer.in_dictionary(before)
                     and (tokenizer.tag(before)[:1] in "nlb" or tokenizer.tag(before) == "ns")):
                 stem = before
+            elif ending in _LICENCES and index > 1 and tokenizer.tag(before) in ("vn", "v") \
+                    and tokenizer.in_dictionary(words[index - 2]) \
+                    and tokenizer.tag(words[index - 2])[:1] == "n" \
+                    and not is_place_name(words[index - 2]):
+                # "食品经营许可证": a licence is named by what and which act it permits
+                # ("医疗器械经营许可证" is another)
+                stem = words[index - 2] + before
         elif stem and not (tokenizer.in_dictionary(stem) and tokenizer.tag(stem)[:1] in "nlba") \
                 and not (tokenizer.in_dictionary(word) and tokenizer.tag(word)[:1] in "nl"):
             continue  # "能奖" is a turn of phrase, "使用商标" an act, "个人奖" a prize
@@ -271,6 +278,7 @@ def _named_things(question: str, tokenizer: Tokenizer) -> list[NamedThing]:
 
 
 _MIN_UNSEEN_KEY = 5
+_LICENCES = ("许可证", "证书")
 _CRITERIA = re.compile(r"奖|补|资助|费|价|评|考核|认定|申报|审|验收|检验|执行|技术|管理|服务|安全|质量")
 _FIELD_TAGS = ("n", "nz", "vn")  # a field is a noun: 民政, 财政, 教育
 _FIELD_BODY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:行政)?(?:主管)?部门")

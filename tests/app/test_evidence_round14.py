@@ -15,8 +15,10 @@ import pytest
 
 from app.asked import Kind, asked_kinds, asks_frequency, named_charges
 from app.evidence import question_parts
+from app.evidence.keys import _named_things
 from ingest.outline import without_marker
 from ingest.plain import expansion
+from kb.tokenizer import domain_tokenizer
 from tests.app.asking import answered, ask, home_with, refused
 
 RADIO = """河川省无线电管理条例
@@ -64,12 +66,18 @@ RELIEF = """河川市救助管理办法
 """
 
 
+DEVICES = """河川省医疗器械经营监督管理办法
+第十五条 医疗器械经营许可证有效期为5年。
+第十六条 医疗器械经营许可证有效期届满需要延续的,医疗器械经营企业应当在有效期届满前90个工作日至30个工作日期间提出延续申请。
+"""
+
+
 @pytest.fixture(scope="module")
 def home(bundled_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home_with(bundled_home, tmp_path_factory.mktemp("round14"),
                      {"hechuan_radio": RADIO, "hechuan_stamp": STAMP, "hechuan_award": AWARD,
                       "hechuan_autonomy": AUTONOMY, "hechuan_prize": PRIZE,
-                      "hechuan_relief": RELIEF})
+                      "hechuan_relief": RELIEF, "hechuan_devices": DEVICES})
 
 
 def test_a_radio_frequency_is_no_question_of_how_often() -> None:
@@ -161,3 +169,15 @@ def test_the_rule_that_introduces_the_list_asked(home: Path) -> None:
     # "哪些救助" is the list "下列救助:" introduces, not a sentence that shares its words
     reply = answered(home, "在河川市到救助站求助,救助站具体要给提供哪些救助?", "住处", "乘车凭证")
     assert reply["answer"].lstrip("- ").startswith("第七条"), reply["answer"]
+
+
+def test_a_licence_is_named_by_what_it_permits() -> None:
+    things = [thing.word for thing in _named_things("食品经营许可证有效期是几年?", domain_tokenizer())]
+    assert "食品经营许可证" in things
+
+
+@pytest.mark.slow
+def test_one_licence_is_not_another(home: Path) -> None:
+    # the rules give the term of a medical-device trading licence, never of a food one
+    refused(home, "在河川省,小餐饮店的食品经营许可证有效期是几年?到期前多久要申请延续?", "90个工作日")
+    answered(home, "河川省的医疗器械经营许可证有效期是几年?", "5年")
