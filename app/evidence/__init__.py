@@ -171,7 +171,7 @@ def _passages_citing(anchor: Scored, hits: Sequence[Hit], articles: dict[str, st
         return []
     cites = f"第{own.group(1)}条"
     citing = [_compact(body) for number, body in articles.items()
-              if number != own.group(1) and cites in body.split("\n")[0]]
+              if number != own.group(1) and cites in body]
     return [hit for hit in hits if any(_compact(hit.chunk.text)[:_ARTICLE_PROBE] in body
                                        for body in citing)]
 

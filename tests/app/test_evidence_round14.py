@@ -9,15 +9,20 @@ The documents are written for the test, in the layouts real ones use."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from app.asked import Kind, asked_kinds, asks_frequency, named_charges
-from app.evidence import question_parts
+from app.evidence import _passages_citing, question_parts
 from app.evidence.keys import _named_things
+from app.evidence.reader import Scored
+from app.evidence.units import Unit, article_table
+from ingest.document import Chunk, DocumentMeta
 from ingest.outline import without_marker
 from ingest.plain import expansion
+from kb.hit import Hit
 from kb.tokenizer import domain_tokenizer
 from tests.app.asking import answered, ask, home_with, refused
 
@@ -69,6 +74,20 @@ RELIEF = """河川市救助管理办法
 DEVICES = """河川省医疗器械经营监督管理办法
 第十五条 医疗器械经营许可证有效期为5年。
 第十六条 医疗器械经营许可证有效期届满需要延续的,医疗器械经营企业应当在有效期届满前90个工作日至30个工作日期间提出延续申请。
+"""
+
+
+PARKS = """河川市城市公园管理条例
+第十一条 在城市公园内禁止下列行为:
+(一)损毁花草树木;
+(二)在非指定区域游泳、滑冰;
+(三)擅自设置摊点;
+(四)携带限养犬只以及其他有碍人身安全、公共秩序的宠物;
+(五)其他损害公园设施的行为。
+第十二条 公园管理机构应当加强日常巡查。
+第十八条 违反本条例规定,由市园林行政主管部门责令停止违法行为;拒不改正的,按照下列规定处以罚款:
+(一)违反第十一条第(一)、(二)、(三)项规定的,处以20元以上100元以下罚款;违反第(四)、(五)项规定的,处以50元以上500元以下罚款;
+(二)违反第十二条规定的,处以100元以上500元以下罚款。
 """
 
 
@@ -181,3 +200,25 @@ def test_one_licence_is_not_another(home: Path) -> None:
     # the rules give the term of a medical-device trading licence, never of a food one
     refused(home, "在河川省,小餐饮店的食品经营许可证有效期是几年?到期前多久要申请延续?", "90个工作日")
     answered(home, "河川省的医疗器械经营许可证有效期是几年?", "5年")
+
+
+
+def test_an_article_citing_another_in_a_later_line_cites_it() -> None:
+    # "第十八条 违反本条例规定,…按照下列规定处以罚款:\n(一)违反第十一条第(四)项规定的,…": the
+    # penalty article names article 11 only in its first item, not in its opening line
+    articles = article_table([Chunk("c1", "parks", PARKS, 0, len(PARKS))])
+    meta = DocumentMeta(doc_id="parks", title="河川市城市公园管理条例")
+    text = "(四)携带限养犬只以及其他有碍人身安全、公共秩序的宠物;"
+    start = PARKS.index(text)
+    chunks = [Chunk(f"c{n}", "parks", PARKS[a:b], a, b)
+              for n, (a, b) in enumerate(_articles_of(PARKS))]
+    hits = [Hit(chunk, meta, 0.0) for chunk in chunks]
+    act = Unit(hits[0], start, start + len(text), text, scope=articles["十一"])
+    citing = _passages_citing(Scored(act, 0.5, 0.5, frozenset()), hits, articles)
+    assert any("50元以上500元以下" in hit.chunk.text for hit in citing)
+    assert not any(hit.chunk.text.startswith("第十二条") for hit in citing)
+
+
+def _articles_of(text: str) -> list[tuple[int, int]]:
+    starts = [match.start() for match in re.finditer(r"(?m)^第[一二三四五六七八九十]+条", text)]
+    return list(zip(starts, [*starts[1:], len(text)], strict=True))
