@@ -327,14 +327,13 @@ def reward_lines(rewards: Sequence[Reward], metas: Mapping[str, DocumentMeta],
     for doc_id, group in groups.items():
         rows = []
         # one rule pays for every reward of the group: it is said once, after them
-        shared = {fact.funding_span for fact in group}
-        once = len(group) > 1 and len(shared) == 1 and None not in shared
+        funding = group[0].funding_span
+        once = len(group) > 1 and all(fact.funding_span == funding for fact in group)
         for fact in group:
             line = f"- {describe_reward(fact)}{citer.cite(fact.span)}"
             if fact.funding_span and not once:
                 line += f";资金:{fact.funding}{citer.cite(fact.funding_span)}"
             rows.append(line)
-        funding = group[0].funding_span
         if once and funding is not None:
             rows.append(f"资金:{group[0].funding}{citer.cite(funding)}")
         if len(groups) == 1:

@@ -33,12 +33,12 @@ HEADING_MAX = 30
 _SPACED_OUT = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}(?=[ \t\u3000]*(?:\n|$))")
 
 
-
 def without_marker(heading: str) -> str:
     """A heading without the marker that numbers it: "(二)优化市场准入环境" -> "优化市场准入环境"."""
     text = heading.strip()
     marker = _MARKERS.match(text)
     return text[marker.end():].strip() if marker else text
+
 
 @dataclass(frozen=True)
 class Block:

@@ -335,13 +335,12 @@ def _goes_on_to_answer(scored: Scored, reader: EvidenceReader,
     财政困难县确实无力负担的,免除配套资金。": the sentence after a unit, in its paragraph, that
     states the case of the same rule the question asks ("什么样的县可以不用承担配套资金"): it
     holds the question better read with the unit than the unit alone does."""
-    unit = scored.unit
-    after = _units_after(unit.hit.chunk, unit.end, neighbours, 1)[:1]
-    if not after or after[0].chunk_id != unit.hit.chunk.chunk_id \
+    unit, chunk = scored.unit, scored.unit.hit.chunk
+    after = _units_after(chunk, unit.end, neighbours, 1)[:1]
+    if not after or after[0].chunk_id != chunk.chunk_id \
             or _ITEM.match(after[0].quote) or _ARTICLE_AT.match(after[0].quote) \
-            or "\n" in unit.hit.chunk.text[unit.end - unit.hit.chunk.start:
-                                          after[0].start - unit.hit.chunk.start]:
-        return []
+            or "\n" in chunk.text[unit.end - chunk.start:after[0].start - chunk.start]:
+        return []  # (the next sentence of the same paragraph only)
     named = f"{unit.hit.meta.title} {unit.hit.meta.region}"  # (its words hold for every unit)
     alone = reader.relevance(unit.text, title=named)
     read_on = reader.relevance(f"{unit.text}{after[0].quote}", title=named)

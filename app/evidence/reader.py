@@ -338,8 +338,7 @@ class EvidenceReader:
         """Whether a unit introduces the list the question asks for by the same noun: "提供
         哪些救助" and "救助站应当…提供下列救助:", "要满足哪些条件" and "应当具备下列条件:"."""
         text = _compact(unit.text)
-        return any(f"{word}{following[:size]}" in text for following in self.listed
-                   for size in (4, 3, 2) if len(following) >= size for word in _LIST_WORDS)
+        return any(f"{word}{noun}" in text for noun in self.listed for word in _LIST_WORDS)
 
     def names_keys(self, unit: Unit) -> bool:
         """Whether a unit's passage, with its lead, headings and document title, names every
@@ -664,9 +663,9 @@ _LEVEL_AND_ABOVE = re.compile(rf"({_LEVEL.pattern})(以上)?")
 _LEVELS_UP = ["国家级", "省级", "市级", "县级"]  # from the highest down
 
 
-# the words after the question word of a list ("哪些救助", "哪几类人员"), and those with which
-# a rule introduces its list ("下列救助:", "以下人员")
-_LIST_ASKED = re.compile(r"(?:哪些|哪几(?:项|类|种|个|条)?)([\u4e00-\u9fff]{2,4})")
+# the first two characters after the question word of a list ("哪些救助", "哪几类人员"), and
+# the words with which a rule introduces its list ("下列救助:", "以下人员")
+_LIST_ASKED = re.compile(r"(?:哪些|哪几(?:项|类|种|个|条)?)([\u4e00-\u9fff]{2})")
 _LIST_WORDS = ("下列", "以下")
 # "领导小组都有哪些职责" / "包括哪几项": the whole list is asked
 _ASKS_LIST = re.compile(r"列举|列出|哪些|哪几|都有|包括|包含|有什么|分别是|分别叫|分别为|各叫什么|具体指|哪[一二三四五六七八九十两]")
